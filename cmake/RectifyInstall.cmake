@@ -1,0 +1,30 @@
+# Installs the libraries, headers, the CMake package (find_package(rectify)) and rectify.pc.
+include(CMakePackageConfigHelpers)
+
+set(RECTIFY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/rectify)
+
+install(TARGETS rectify rectify_static
+  EXPORT rectifyTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/rectify
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
+install(EXPORT rectifyTargets
+  NAMESPACE rectify::
+  DESTINATION ${RECTIFY_CMAKE_DIR})
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/rectifyConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/rectifyConfig.cmake
+  INSTALL_DESTINATION ${RECTIFY_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/rectifyConfigVersion.cmake
+  VERSION ${PROJECT_VERSION}
+  COMPATIBILITY SameMajorVersion)
+install(FILES
+  ${PROJECT_BINARY_DIR}/rectifyConfig.cmake
+  ${PROJECT_BINARY_DIR}/rectifyConfigVersion.cmake
+  DESTINATION ${RECTIFY_CMAKE_DIR})
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/rectify.pc.in ${PROJECT_BINARY_DIR}/rectify.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/rectify.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,66 @@
+/*
+ * rectify/errors.h: result codes and the per-thread last error message.
+ *
+ * Codes are never reused or renumbered; new ones may be added, so treat any negative value you do
+ * not know as a failure.
+ */
+#ifndef RECTIFY_ERRORS_H
+#define RECTIFY_ERRORS_H
+
+#include "common.h"
+
+/** Success. */
+#define RECTIFY_OK 0
+/** An internal failure that has no better code; the message says what. */
+#define RECTIFY_E_INTERNAL (-1)
+/** Memory could not be allocated. */
+#define RECTIFY_E_NOMEM (-2)
+/** An argument is NULL, out of range or malformed (a bad date, an unknown kind or status). */
+#define RECTIFY_E_ARGUMENT (-3)
+/** The record named does not exist. */
+#define RECTIFY_E_NOT_FOUND (-4)
+/** The write named a version the record no longer has: someone changed it first. */
+#define RECTIFY_E_CONFLICT (-5)
+/** The status machine does not allow this transition. */
+#define RECTIFY_E_TRANSITION (-6)
+/** The JSON text is not well-formed. */
+#define RECTIFY_E_JSON (-7)
+/** Well-formed input that breaks the schema or a data rule; the message names the field path. */
+#define RECTIFY_E_INVALID (-8)
+/** Text is not valid UTF-8; the message names where. */
+#define RECTIFY_E_UTF8 (-9)
+/** A file could not be opened, read or written. */
+#define RECTIFY_E_IO (-10)
+/** The database reported an error. */
+#define RECTIFY_E_DB (-11)
+/** The database stayed locked by another connection for longer than the busy timeout. */
+#define RECTIFY_E_BUSY (-12)
+/** The database was written by a newer rectify; it was left untouched. */
+#define RECTIFY_E_SCHEMA_NEWER (-13)
+/** The file is not a rectify database (or not a database at all); it was left untouched. */
+#define RECTIFY_E_NOT_A_DB (-14)
+/** A change was attempted on a handle with no actor; see rectify_db_set_actor(). */
+#define RECTIFY_E_NO_ACTOR (-15)
+/** A host key (ref) is already used by another record of the same kind. */
+#define RECTIFY_E_DUPLICATE (-16)
+/** The handle is in a state that does not allow the call. */
+#define RECTIFY_E_MISUSE (-17)
+
+RECTIFY_BEGIN_DECLS
+
+/**
+ * The message of the calling thread's last failed call: what went wrong and where.
+ * Never NULL; "" when nothing has failed on this thread. Valid until the next rectify call on
+ * this thread.
+ */
+RECTIFY_API const char *rectify_errmsg(void);
+
+/** The code of the calling thread's last failed call, RECTIFY_OK when nothing has failed. */
+RECTIFY_API int rectify_errcode(void);
+
+/** Static English text for a code; "unknown error code" for one it does not know. Never NULL. */
+RECTIFY_API const char *rectify_strerror(int code);
+
+RECTIFY_END_DECLS
+
+#endif /* RECTIFY_ERRORS_H */

@@ -1,0 +1,97 @@
+/*
+ * rectify/records.h: reading records, changing their status and adding progress.
+ *
+ * Records go out as JSON objects (docs/records.md lists their keys): each carries its kind, its
+ * int64 id, its version and the host's ref. The typed calls here are the hot paths; rich records
+ * go in through rectify/interchange.h.
+ */
+#ifndef RECTIFY_RECORDS_H
+#define RECTIFY_RECORDS_H
+
+#include "db.h"
+
+RECTIFY_BEGIN_DECLS
+
+/** Record kinds. */
+#define RECTIFY_KIND_ROUND 1      /**< 巡察轮次 */
+#define RECTIFY_KIND_UNIT 2       /**< 被巡察单位 */
+#define RECTIFY_KIND_INSPECTION 3 /**< 巡察 */
+#define RECTIFY_KIND_ASPECT 4     /**< 方面 */
+#define RECTIFY_KIND_ISSUE 5      /**< 问题 */
+#define RECTIFY_KIND_MEASURE 6    /**< 整改措施 */
+#define RECTIFY_KIND_PROGRESS 7   /**< 整改进展 */
+#define RECTIFY_KIND_OUTCOME 8    /**< 成效 */
+
+/** Statuses of issues and measures; docs/schema.md draws the machine that links them. */
+#define RECTIFY_STATUS_NOT_STARTED 1        /**< 未启动 */
+#define RECTIFY_STATUS_IN_PROGRESS 2        /**< 整改中 */
+#define RECTIFY_STATUS_SUBSTANTIALLY_DONE 3 /**< 基本完成 */
+#define RECTIFY_STATUS_DONE 4               /**< 已完成 */
+#define RECTIFY_STATUS_CLOSED 5             /**< 已销号 */
+#define RECTIFY_STATUS_REOPENED 6           /**< 重新整改 */
+
+/** The kind named "issue", "measure" … (as in record JSON). RECTIFY_E_ARGUMENT if unknown. */
+RECTIFY_API int rectify_kind_from_name(int *out_kind, const char *name);
+
+/** The JSON name of a kind ("issue"); static storage; NULL for an unknown kind. */
+RECTIFY_API const char *rectify_kind_name(int kind);
+
+/** The status named "in_progress" … RECTIFY_E_ARGUMENT if unknown. */
+RECTIFY_API int rectify_status_from_name(int *out_status, const char *name);
+
+/** The JSON name of a status ("in_progress"); static storage; NULL for an unknown status. */
+RECTIFY_API const char *rectify_status_name(int status);
+
+/** The Chinese label of a status ("整改中"); static storage, UTF-8; NULL for an unknown status. */
+RECTIFY_API const char *rectify_status_label(int status);
+
+/**
+ * One record as a JSON object. *out_json is freed with rectify_free().
+ * RECTIFY_E_NOT_FOUND when there is no such record.
+ */
+RECTIFY_API int rectify_record_get(char **out_json, rectify_db *db, int kind, int64_t id);
+
+/** The id of the record of this kind whose host key is ref; RECTIFY_E_NOT_FOUND if none. */
+RECTIFY_API int rectify_record_find(int64_t *out_id, rectify_db *db, int kind, const char *ref);
+
+/** Options for rectify_record_list(). Initialise with RECTIFY_LIST_OPTIONS_INIT. */
+typedef struct rectify_list_options {
+    unsigned version;      /**< RECTIFY_LIST_OPTIONS_VERSION */
+    int64_t inspection_id; /**< only records of this inspection; 0 for all */
+    int64_t parent_id;     /**< only children of this record (the aspect of an issue, the issue of
+                                a measure, the measure of a progress record); 0 for all */
+    int64_t offset;        /**< records to skip */
+    int64_t limit;         /**< at most this many; 0 for no limit */
+} rectify_list_options;
+
+#define RECTIFY_LIST_OPTIONS_VERSION 1
+#define RECTIFY_LIST_OPTIONS_INIT { RECTIFY_LIST_OPTIONS_VERSION, 0, 0, 0, 0 }
+
+/**
+ * Records of one kind as a JSON array, in display order (inspection, aspect, position).
+ * opts may be NULL for RECTIFY_LIST_OPTIONS_INIT. *out_json is freed with rectify_free().
+ */
+RECTIFY_API int rectify_record_list(char **out_json, rectify_db *db, int kind,
+                                    const rectify_list_options *opts);
+
+/**
+ * Moves an issue or a measure to a new status, if the status machine allows it.
+ * expect_version is the version the caller last saw; 0 skips the check. On success
+ * *out_version (may be NULL) is the record's new version.
+ * Fails with RECTIFY_E_TRANSITION for a move the machine forbids and RECTIFY_E_CONFLICT when the
+ * record's version is not expect_version; either way nothing changes.
+ */
+RECTIFY_API int rectify_status_set(int64_t *out_version, rectify_db *db, int kind, int64_t id,
+                                   int status, int64_t expect_version);
+
+/**
+ * Adds a dated progress record (整改进展) to a measure. date is "YYYY-MM-DD"; text is the
+ * narrative, non-empty UTF-8; author may be NULL for the handle's actor. On success *out_id (may
+ * be NULL) is the new record's id.
+ */
+RECTIFY_API int rectify_progress_add(int64_t *out_id, rectify_db *db, int64_t measure_id,
+                                     const char *date, const char *text, const char *author);
+
+RECTIFY_END_DECLS
+
+#endif /* RECTIFY_RECORDS_H */

@@ -1,0 +1,15 @@
+/*
+ * rectify/rectify.h: the whole C API of rectify, a library that tracks Party inspection rectification
+ * work. Include this one header; rectify/common.h states the conventions every call follows.
+ */
+#ifndef RECTIFY_H
+#define RECTIFY_H
+
+#include "common.h"
+#include "errors.h"
+#include "db.h"
+#include "records.h"
+#include "interchange.h"
+#include "notice.h"
+
+#endif /* RECTIFY_H */

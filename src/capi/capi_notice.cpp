@@ -1,0 +1,31 @@
+// rectify/notice.h: the rendered notice.
+#include "capi/guard.hpp"
+
+using namespace rectify;
+using capi::guarded;
+
+extern "C" {
+
+int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id, const rectify_notice_options *opts) {
+    if (out_text) *out_text = nullptr;
+    return guarded([&] {
+        capi::require(out_text, "out_text");
+        auto &svc = capi::service_of(db);
+        rectify_notice_options o = RECTIFY_NOTICE_OPTIONS_INIT;
+        if (opts) {
+            if (opts->version < 1 || opts->version > RECTIFY_NOTICE_OPTIONS_VERSION)
+                capi::bad_argument("rectify_notice_options.version " + std::to_string(opts->version) +
+                                   " is unknown; initialise the struct with RECTIFY_NOTICE_OPTIONS_INIT");
+            o = *opts;
+        }
+        if (o.audience != RECTIFY_AUDIENCE_INTERNAL && o.audience != RECTIFY_AUDIENCE_PUBLIC)
+            capi::bad_argument("audience " + std::to_string(o.audience) + " is not a RECTIFY_AUDIENCE_* value");
+        if (o.format != RECTIFY_FORMAT_TEXT)
+            capi::bad_argument("format " + std::to_string(o.format) + " is not a RECTIFY_FORMAT_* value");
+        if (inspection_id <= 0) capi::bad_argument("inspection_id must be positive, got " + std::to_string(inspection_id));
+        *out_text = capi::copy_out(svc.render_notice(
+            inspection_id, o.audience == RECTIFY_AUDIENCE_PUBLIC ? io::Audience::public_ : io::Audience::internal));
+    });
+}
+
+} // extern "C"

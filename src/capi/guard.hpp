@@ -1,0 +1,57 @@
+// What every extern "C" body uses: the per-thread last error, a guard that turns every
+// exception into a code (nothing crosses the ABI), argument checks, and copies of strings into
+// memory the caller frees with rectify_free().
+#pragma once
+
+#include "core/enums.hpp"
+#include "core/error.hpp"
+#include "rectify/rectify.h"
+#include "service/service.hpp"
+
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+
+struct rectify_db {
+    std::unique_ptr<rectify::service::Service> service;
+};
+
+namespace rectify::capi {
+
+int set_error(int code, const char *message) noexcept;
+
+template <class F> int guarded(F &&body) noexcept {
+    try {
+        body();
+        return RECTIFY_OK;
+    } catch (const core::Error &e) {
+        return set_error(static_cast<int>(e.code()), e.what());
+    } catch (const std::bad_alloc &) {
+        return set_error(RECTIFY_E_NOMEM, "out of memory");
+    } catch (const std::exception &e) {
+        return set_error(RECTIFY_E_INTERNAL, e.what());
+    } catch (...) {
+        return set_error(RECTIFY_E_INTERNAL, "unknown internal failure");
+    }
+}
+
+[[noreturn]] inline void bad_argument(const std::string &what) { throw core::Error(core::Errc::argument, what); }
+
+template <class T> void require(const T *p, const char *name) {
+    if (!p) bad_argument(std::string(name) + " must not be NULL");
+}
+
+inline service::Service &service_of(rectify_db *db) {
+    require(db, "db");
+    if (!db->service) throw core::Error(core::Errc::misuse, "db: the handle is closed");
+    return *db->service;
+}
+
+core::Kind kind_arg(int kind);
+core::Status status_arg(int status);
+
+// A malloc'ed NUL-terminated copy the caller frees with rectify_free().
+char *copy_out(const std::string &s);
+
+} // namespace rectify::capi

@@ -1,0 +1,67 @@
+#include "core/date.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace rectify::core {
+
+namespace {
+
+bool is_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+bool has_date_shape(std::string_view t) {
+    return t.size() == 10 && t[4] == '-' && t[7] == '-' && is_digits(t.substr(0, 4)) &&
+           is_digits(t.substr(5, 2)) && is_digits(t.substr(8, 2));
+}
+
+int days_in_month(int year, int month) {
+    return boost::gregorian::gregorian_calendar::end_of_month_day(year, month);
+}
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view t) {
+    if (!has_date_shape(t)) return std::nullopt;
+    int y = to_int(t.substr(0, 4)), m = to_int(t.substr(5, 2)), d = to_int(t.substr(8, 2));
+    // boost's gregorian calendar covers 1400-9999; 1900 keeps out typos such as 0201.
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return Date(y, m, d);
+}
+
+std::string format_date(const Date &d) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year()), int(d.month()), int(d.day()));
+    return buf;
+}
+
+std::string format_date_chinese(const Date &d) {
+    return std::to_string(int(d.year())) + "年" + std::to_string(int(d.month())) + "月" +
+           std::to_string(int(d.day())) + "日";
+}
+
+std::string describe_bad_date(std::string_view t) {
+    if (!has_date_shape(t)) return "is not a date in YYYY-MM-DD form";
+    return "is not a calendar date";
+}
+
+std::string utc_timestamp_now() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace rectify::core

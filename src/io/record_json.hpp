@@ -1,0 +1,23 @@
+// Records as the JSON objects of docs/records.md: what rectify_record_get/list return and what
+// the audit log keeps as "before" and "after".
+#pragma once
+
+#include "core/model.hpp"
+
+#include <boost/json/object.hpp>
+
+namespace rectify::io {
+
+boost::json::object record_json(const core::Round &r);
+boost::json::object record_json(const core::Unit &r);
+boost::json::object record_json(const core::Inspection &r);
+boost::json::object record_json(const core::Aspect &r);
+boost::json::object record_json(const core::Issue &r);
+boost::json::object record_json(const core::Measure &r);
+boost::json::object record_json(const core::Progress &r);
+boost::json::object record_json(const core::Outcome &r);
+
+// The closing section as {"heading", "paragraphs"}.
+boost::json::value closing_json(const std::optional<core::Closing> &c);
+
+} // namespace rectify::io

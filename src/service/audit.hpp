@@ -1,0 +1,20 @@
+// One audit event per changed record: who, when (UTC), what, and the record before and after.
+#pragma once
+
+#include "io/json_text.hpp"
+#include "io/record_json.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace rectify::service {
+
+template <class R> std::string audit_image(const R &r) { return io::to_compact_json(io::record_json(r)); }
+
+inline void audit(store::Store &store, const std::string &actor, const std::string &now, const char *action,
+                  core::Kind kind, std::int64_t id, std::optional<std::string> before, std::optional<std::string> after) {
+    store.append_audit({now, actor, action, kind, id, std::move(before), std::move(after)});
+}
+
+} // namespace rectify::service

@@ -1,0 +1,38 @@
+// Applies a read document to the store: records are matched by ref, created or updated, never
+// deleted; a status that changes must be a legal transition. Runs inside the caller's
+// transaction, so an error anywhere leaves nothing behind.
+#pragma once
+
+#include "io/document.hpp"
+#include "store/store.hpp"
+
+#include <string>
+
+namespace rectify::service {
+
+struct ImportCounts {
+    int created[9] = {};
+    int updated[9] = {};
+    int unchanged[9] = {};
+};
+
+class Importer {
+public:
+    Importer(store::Store &store, const std::string &actor);
+
+    // Returns the inspection's id; doc's records get their ids and versions filled in.
+    std::int64_t apply(io::Document &doc);
+    const ImportCounts &counts() const { return counts_; }
+
+private:
+    template <class R> void upsert(R &incoming, const std::string &path, bool status_given);
+    void apply_issue(io::DocIssue &d, std::int64_t inspection_id, std::int64_t aspect_id, std::optional<std::int64_t> parent_id);
+    void apply_outcome(io::DocOutcome &d, std::int64_t inspection_id, std::optional<std::int64_t> issue_id);
+
+    store::Store &store_;
+    const std::string &actor_;
+    std::string now_;
+    ImportCounts counts_;
+};
+
+} // namespace rectify::service

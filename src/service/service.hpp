@@ -1,0 +1,52 @@
+// The operations of rectify. Each change runs in one transaction, names its actor, appends an
+// audit event per record it touches and raises that record's version; a change that fails leaves
+// the database exactly as it was.
+#pragma once
+
+#include "core/enums.hpp"
+#include "io/notice.hpp"
+#include "store/store.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rectify::service {
+
+struct ImportResult {
+    std::int64_t inspection_id = 0;
+    std::string summary_json; // {"inspection_id", "created": {kind: n}, "updated": …, "unchanged": …}
+};
+
+class Service {
+public:
+    Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor);
+
+    void set_actor(std::optional<std::string> actor);
+    int schema_version() const { return store_.schema_version(); }
+
+    ImportResult import_json(std::string_view json);
+    std::string export_json(std::int64_t inspection_id);
+
+    std::string record_json(core::Kind kind, std::int64_t id);
+    std::int64_t find(core::Kind kind, const std::string &ref);
+    std::string list_json(core::Kind kind, const store::ListFilter &filter);
+
+    // Returns the record's new version.
+    std::int64_t set_status(core::Kind kind, std::int64_t id, core::Status status, std::int64_t expect_version);
+    // Returns the new progress record's id. author empty → the actor.
+    std::int64_t add_progress(std::int64_t measure_id, std::string_view date, std::string_view text,
+                              std::optional<std::string_view> author);
+
+    std::string render_notice(std::int64_t inspection_id, io::Audience audience);
+
+private:
+    const std::string &require_actor() const;
+
+    store::Store store_;
+    std::optional<std::string> actor_;
+};
+
+} // namespace rectify::service

@@ -1,0 +1,115 @@
+#include "store/store.hpp"
+
+#include "store/schema.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <sys/stat.h>
+
+namespace rectify::store {
+
+void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing) {
+    int primary = e.getErrorCode() & 0xFF;
+    std::string what = doing + ": " + e.what();
+    switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: throw core::Error(core::Errc::busy, what + " (the database stayed locked by another writer)");
+    case SQLITE_NOTADB: throw core::Error(core::Errc::not_a_db, what);
+    case SQLITE_CANTOPEN: throw core::Error(core::Errc::io, what);
+    case SQLITE_NOMEM: throw core::Error(core::Errc::nomem, what);
+    case SQLITE_READONLY: throw core::Error(core::Errc::misuse, what + " (the database is open read-only)");
+    case SQLITE_CONSTRAINT:
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+            throw core::Error(core::Errc::duplicate, what);
+        throw core::Error(core::Errc::invalid, what);
+    default: throw core::Error(core::Errc::db, what);
+    }
+}
+
+namespace {
+
+int open_flags(const OpenOptions &o) {
+    if (o.read_only) return SQLite::OPEN_READONLY;
+    return SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0);
+}
+
+bool file_exists(const std::string &path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+int pragma_int(SQLite::Database &db, const char *sql) { return db.execAndGet(sql).getInt(); }
+
+SQLite::Database open_database(const std::string &path, const OpenOptions &o) {
+    if (!o.create && !o.read_only && !file_exists(path))
+        throw core::Error(core::Errc::io, "cannot open '" + path + "': no such file (open with create to make one)");
+    try {
+        return SQLite::Database(path, open_flags(o), o.busy_timeout_ms);
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, "opening '" + path + "'");
+    }
+}
+
+} // namespace
+
+// Opening reads before it writes: the file is identified (application_id, user_version, tables)
+// with plain reads, so a foreign or newer file is refused before a single byte of it changes.
+Store::Store(const std::string &path, const OpenOptions &o) : db_(open_database(path, o)), read_only_(o.read_only) {
+    const std::string where = "opening '" + path + "'";
+    try {
+        int app = pragma_int(db_, "PRAGMA application_id");
+        int version = pragma_int(db_, "PRAGMA user_version");
+        int tables = pragma_int(db_, "SELECT count(*) FROM sqlite_master");
+        if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
+            throw core::Error(core::Errc::not_a_db, where + ": the file is a SQLite database of another application");
+        if (version > latest_schema_version())
+            throw core::Error(core::Errc::schema_newer,
+                              where + ": schema version " + std::to_string(version) + " was written by a newer rectify; this one reads up to " +
+                                  std::to_string(latest_schema_version()) + ". The file was left untouched.");
+
+        db_.exec("PRAGMA foreign_keys = ON");
+        if (version < latest_schema_version()) {
+            if (o.read_only)
+                throw core::Error(core::Errc::misuse, where + ": schema version " + std::to_string(version) +
+                                                          " needs an upgrade; open it once without read-only");
+            db_.exec("PRAGMA journal_mode = WAL");
+            SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            // Another process may have upgraded it while this one waited for the lock.
+            int now = pragma_int(db_, "PRAGMA user_version");
+            if (now < latest_schema_version()) migrate(db_, now, latest_schema_version());
+            tx.commit();
+        } else if (!o.read_only) {
+            db_.exec("PRAGMA journal_mode = WAL");
+        }
+        // FULL: a transaction reported committed survives a power cut, not only a crash.
+        if (!o.read_only) db_.exec("PRAGMA synchronous = FULL");
+        schema_version_ = pragma_int(db_, "PRAGMA user_version");
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, where);
+    }
+}
+
+SQLite::Statement &Store::cached(int slot, const std::string &sql) {
+    if (statements_.size() <= static_cast<std::size_t>(slot)) statements_.resize(slot + 1);
+    auto &st = statements_[slot];
+    if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
+    st->reset();
+    st->clearBindings();
+    return *st;
+}
+
+void Store::append_audit(const AuditEvent &e) {
+    try {
+        auto &st = cached(detail::kAuditSlot,
+                                       "INSERT INTO audit_events (at, actor, action, kind, record_id, before, after) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        Binder b(st);
+        b << e.at << e.actor << e.action << std::string(core::name(e.kind)) << e.record_id << e.before << e.after;
+        st.exec();
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "writing the audit log");
+    }
+}
+
+} // namespace rectify::store

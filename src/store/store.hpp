@@ -1,0 +1,86 @@
+// The store: the only place that speaks SQL. It opens (and upgrades) a database file and gives
+// typed access to records through the traits in tables.hpp. It knows nothing of actors or rules:
+// src/service decides what may be written and wraps every change in a transaction.
+#pragma once
+
+#include "core/error.hpp"
+#include "core/model.hpp"
+#include "store/tables.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rectify::store {
+
+struct OpenOptions {
+    bool create = true;
+    bool read_only = false;
+    int busy_timeout_ms = 5000;
+};
+
+// Which records a list returns; 0 means "any".
+struct ListFilter {
+    std::int64_t inspection_id = 0;
+    std::int64_t parent_id = 0;
+    std::int64_t offset = 0;
+    std::int64_t limit = 0;
+};
+
+struct AuditEvent {
+    std::string at;
+    std::string actor;
+    std::string action;
+    core::Kind kind;
+    std::int64_t record_id;
+    std::optional<std::string> before;
+    std::optional<std::string> after;
+};
+
+class Store {
+public:
+    // Opens the file; throws core::Error (not_a_db, schema_newer, io, busy, db) leaving it untouched.
+    Store(const std::string &path, const OpenOptions &options);
+
+    int schema_version() const { return schema_version_; }
+    bool read_only() const { return read_only_; }
+    SQLite::Database &database() { return db_; }
+
+    template <class R> std::optional<R> get(std::int64_t id);
+    template <class R> std::optional<std::int64_t> find_id(const std::string &ref);
+    template <class R> std::vector<R> list(const ListFilter &filter);
+    template <class R> std::int64_t count(const ListFilter &filter);
+
+    // Inserts r with version 1 and the given timestamp; sets r.meta.id and version.
+    template <class R> void insert(R &r, const std::string &now);
+
+    // Writes r's fields if the stored version is still r.meta.version, then raises it by one.
+    // Returns false (and writes nothing) when the stored version differs.
+    template <class R> bool update(R &r, const std::string &now);
+
+    // The next free position among the children of parent_id in a table.
+    template <class R> std::int64_t next_seq(std::int64_t parent_id);
+
+    void append_audit(const AuditEvent &e);
+
+private:
+    template <class R> static std::string select_sql();
+    // A prepared statement kept for the life of the handle, reset and ready to bind.
+    SQLite::Statement &cached(int slot, const std::string &sql);
+
+    SQLite::Database db_;
+    int schema_version_ = 0;
+    bool read_only_ = false;
+    std::vector<std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// Maps a SQLite exception to the library's error, naming what was being done.
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing);
+
+} // namespace rectify::store
+
+#include "store/store_impl.hpp"

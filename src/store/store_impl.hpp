@@ -1,0 +1,169 @@
+// Template bodies of store.hpp: statements built once per record type from its traits.
+#pragma once
+
+#include <iterator>
+
+namespace rectify::store {
+
+namespace detail {
+
+template <class R> constexpr std::size_t column_count() { return std::size(Table<R>::columns); }
+
+// Slots of the statement cache: one block of statements per record kind.
+enum Slot { kGet, kFind, kInsert, kUpdate, kNextSeq, kSlotsPerKind };
+constexpr int kAuditSlot = 0; // record kinds start at 1, so block 0 is free for the audit log
+template <class R> int slot(Slot s) { return static_cast<int>(Table<R>::kind) * kSlotsPerKind + s; }
+
+} // namespace detail
+
+template <class R> std::string Store::select_sql() {
+    std::string sql = "SELECT t.id, t.version, t.ref, t.created_at, t.updated_at";
+    for (const char *c : Table<R>::columns) sql += std::string(", t.") + c;
+    sql += std::string(" FROM ") + Table<R>::from;
+    return sql;
+}
+
+namespace detail {
+template <class R> R read_row(SQLite::Statement &st) {
+    R r;
+    Reader rd(st);
+    rd >> r.meta.id >> r.meta.version >> r.meta.ref >> r.meta.created_at >> r.meta.updated_at;
+    Table<R>::read(rd, r);
+    return r;
+}
+} // namespace detail
+
+template <class R> std::optional<R> Store::get(std::int64_t id) {
+    try {
+        auto &st = cached(detail::slot<R>(detail::kGet), select_sql<R>() + " WHERE t.id = ?");
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (!st.executeStep()) return std::nullopt;
+        return detail::read_row<R>(st);
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("reading ") + Table<R>::table);
+    }
+}
+
+template <class R> std::optional<std::int64_t> Store::find_id(const std::string &ref) {
+    try {
+        auto &st = cached(detail::slot<R>(detail::kFind),
+                             std::string("SELECT id FROM ") + Table<R>::table + " WHERE ref = ?");
+        st.bind(1, ref);
+        if (!st.executeStep()) return std::nullopt;
+        return st.getColumn(0).getInt64();
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("looking up ") + Table<R>::table);
+    }
+}
+
+namespace detail {
+template <class R> std::string where_clause(const ListFilter &f) {
+    std::string where;
+    auto add = [&](const std::string &cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+    if (f.inspection_id) {
+        if constexpr (Table<R>::kind == core::Kind::inspection) add("t.id = ?");
+        else if constexpr (Table<R>::kind == core::Kind::round || Table<R>::kind == core::Kind::unit)
+            add("t.id IN (SELECT " + std::string(Table<R>::kind == core::Kind::round ? "round_id" : "unit_id") +
+                " FROM inspections WHERE id = ?)");
+        else add("t.inspection_id = ?");
+    }
+    if (f.parent_id) {
+        if constexpr (Table<R>::parent == nullptr)
+            throw core::Error(core::Errc::argument, std::string(core::name(Table<R>::kind)) + " records have no parent");
+        else add(std::string("t.") + Table<R>::parent + " = ?");
+    }
+    return where;
+}
+template <class R> void bind_filter(SQLite::Statement &st, const ListFilter &f) {
+    int i = 1;
+    if (f.inspection_id) st.bind(i++, static_cast<std::int64_t>(f.inspection_id));
+    if (f.parent_id) st.bind(i++, static_cast<std::int64_t>(f.parent_id));
+}
+} // namespace detail
+
+template <class R> std::vector<R> Store::list(const ListFilter &f) {
+    if (f.offset < 0 || f.limit < 0) throw core::Error(core::Errc::argument, "offset and limit must not be negative");
+    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " + Table<R>::order;
+    sql += " LIMIT ? OFFSET ?";
+    try {
+        SQLite::Statement st(db_, sql);
+        detail::bind_filter<R>(st, f);
+        int n = st.getBindParameterCount();
+        st.bind(n - 1, static_cast<std::int64_t>(f.limit > 0 ? f.limit : -1));
+        st.bind(n, static_cast<std::int64_t>(f.offset));
+        std::vector<R> out;
+        while (st.executeStep()) out.push_back(detail::read_row<R>(st));
+        return out;
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("listing ") + Table<R>::table);
+    }
+}
+
+template <class R> std::int64_t Store::count(const ListFilter &f) {
+    std::string sql = std::string("SELECT COUNT(*) FROM ") + Table<R>::from + detail::where_clause<R>(f);
+    try {
+        SQLite::Statement st(db_, sql);
+        detail::bind_filter<R>(st, f);
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("counting ") + Table<R>::table);
+    }
+}
+
+template <class R> void Store::insert(R &r, const std::string &now) {
+    std::string sql = std::string("INSERT INTO ") + Table<R>::table + " (version, ref, created_at, updated_at";
+    std::string values = "1, ?, ?, ?";
+    for (const char *c : Table<R>::columns) {
+        sql += std::string(", ") + c;
+        values += ", ?";
+    }
+    sql += ") VALUES (" + values + ")";
+    try {
+        auto &st = cached(detail::slot<R>(detail::kInsert), sql);
+        Binder b(st);
+        b << r.meta.ref << now << now;
+        Table<R>::bind(b, r);
+        st.exec();
+        r.meta.id = db_.getLastInsertRowid();
+        r.meta.version = 1;
+        r.meta.created_at = r.meta.updated_at = now;
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("adding to ") + Table<R>::table);
+    }
+}
+
+template <class R> bool Store::update(R &r, const std::string &now) {
+    std::string sql = std::string("UPDATE ") + Table<R>::table + " SET version = version + 1, ref = ?, updated_at = ?";
+    for (const char *c : Table<R>::columns) sql += std::string(", ") + c + " = ?";
+    sql += " WHERE id = ? AND version = ?";
+    try {
+        auto &st = cached(detail::slot<R>(detail::kUpdate), sql);
+        Binder b(st);
+        b << r.meta.ref << now;
+        Table<R>::bind(b, r);
+        b << r.meta.id << r.meta.version;
+        if (st.exec() != 1) return false;
+        ++r.meta.version;
+        r.meta.updated_at = now;
+        return true;
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("updating ") + Table<R>::table);
+    }
+}
+
+template <class R> std::int64_t Store::next_seq(std::int64_t parent_id) {
+    static_assert(Table<R>::parent != nullptr, "records without a parent have no sequence");
+    try {
+        auto &st = cached(detail::slot<R>(detail::kNextSeq),
+                             std::string("SELECT COALESCE(MAX(seq), 0) + 1 FROM ") + Table<R>::table + " WHERE " +
+                                 Table<R>::parent + " = ?");
+        st.bind(1, static_cast<std::int64_t>(parent_id));
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("numbering ") + Table<R>::table);
+    }
+}
+
+} // namespace rectify::store
