@@ -1,0 +1,113 @@
+#include "store/schema.hpp"
+#include "store/store.hpp"
+#include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace rectify;
+using rectify::test::TempDir;
+
+namespace {
+
+core::Errc open_error(const std::string &path, store::OpenOptions o = {}) {
+    try {
+        store::Store s(path, o);
+    } catch (const core::Error &e) {
+        return e.code();
+    }
+    return core::Errc::internal; // no error: the callers expect one
+}
+
+} // namespace
+
+TEST_CASE("a new database gets the latest schema, WAL and foreign keys") {
+    TempDir dir;
+    store::Store s(dir.file("new.db"), {});
+    CHECK(s.schema_version() == store::latest_schema_version());
+    CHECK(s.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(s.database().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(s.database().execAndGet("PRAGMA application_id").getInt() == store::kApplicationId);
+}
+
+TEST_CASE("a file made by an older rectify is upgraded in place, keeping its data") {
+    TempDir dir;
+    const auto path = dir.file("old.db");
+    {
+        // Schema version 1, as the first release wrote it, with one unit in it.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        store::migrate(db, 0, 1);
+        db.exec("INSERT INTO units (version, ref, created_at, updated_at, name) "
+                "VALUES (1, 'u1', '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z', '市妇联')");
+    }
+    store::Store s(path, {});
+    CHECK(s.schema_version() == store::latest_schema_version());
+    auto unit = s.get<core::Unit>(1);
+    REQUIRE(unit);
+    CHECK(unit->name == "市妇联");
+    // The table the upgrade added is there and usable.
+    s.append_audit({"2026-01-01T00:00:00Z", "admin", "test", core::Kind::unit, 1, std::nullopt, std::nullopt});
+    CHECK(s.database().execAndGet("SELECT count(*) FROM audit_events").getInt() == 1);
+}
+
+TEST_CASE("a file from a newer rectify is refused and left byte-for-byte untouched") {
+    TempDir dir;
+    const auto path = dir.file("newer.db");
+    { store::Store s(path, {}); }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = " + std::to_string(store::latest_schema_version() + 1));
+        db.exec("PRAGMA journal_mode = DELETE");
+    }
+    const auto before = test::read_file(path);
+    CHECK(open_error(path) == core::Errc::schema_newer);
+    CHECK(test::read_file(path) == before);
+}
+
+TEST_CASE("files that are not rectify databases are refused untouched") {
+    TempDir dir;
+    SUBCASE("a text file") {
+        const auto path = dir.file("notes.txt");
+        std::ofstream(path) << "这不是数据库。This is not a database, it is a plain text file of some length.\n";
+        const auto before = test::read_file(path);
+        CHECK(open_error(path) == core::Errc::not_a_db);
+        CHECK(test::read_file(path) == before);
+    }
+    SUBCASE("another application's SQLite database") {
+        const auto path = dir.file("other.db");
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            db.exec("CREATE TABLE contacts (name TEXT)");
+        }
+        const auto before = test::read_file(path);
+        CHECK(open_error(path) == core::Errc::not_a_db);
+        CHECK(test::read_file(path) == before);
+    }
+    SUBCASE("a missing file without create") {
+        store::OpenOptions o;
+        o.create = false;
+        CHECK(open_error(dir.file("missing.db"), o) == core::Errc::io);
+    }
+}
+
+TEST_CASE("an update naming a stale version writes nothing") {
+    TempDir dir;
+    store::Store s(dir.file("v.db"), {});
+    core::Unit u;
+    u.meta.ref = "u";
+    u.name = "市妇联";
+    s.insert(u, "2026-01-01T00:00:00Z");
+    CHECK(u.meta.version == 1);
+
+    core::Unit stale = u;
+    u.name = "市总工会";
+    REQUIRE(s.update(u, "2026-01-02T00:00:00Z"));
+    CHECK(u.meta.version == 2);
+
+    stale.name = "市科协";
+    CHECK_FALSE(s.update(stale, "2026-01-03T00:00:00Z"));
+    CHECK(s.get<core::Unit>(u.meta.id)->name == "市总工会");
+    CHECK(s.get<core::Unit>(u.meta.id)->meta.version == 2);
+}
