@@ -26,5 +26,9 @@ install(FILES
   ${PROJECT_BINARY_DIR}/rectifyConfigVersion.cmake
   DESTINATION ${RECTIFY_CMAKE_DIR})
 
+# The .pc file finds its prefix from where it lies, so an install moved or made with --prefix
+# at install time still points at itself.
+file(RELATIVE_PATH RECTIFY_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" RECTIFY_PC_TO_PREFIX "${RECTIFY_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/rectify.pc.in ${PROJECT_BINARY_DIR}/rectify.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/rectify.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -3,6 +3,8 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -20,6 +22,9 @@ int import_text(int64_t *out_inspection_id, char **out_summary, rectify_db *db, 
 }
 
 std::string read_file(const char *path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw core::Error(core::Errc::io, std::string("cannot read '") + path + "': it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::Error(core::Errc::io, std::string("cannot open '") + path + "': " + std::strerror(errno));
     std::ostringstream buf;

@@ -38,9 +38,9 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
     R existing = *store_.get<R>(*id);
     if constexpr (has_inspection_id<R>) {
         if (existing.inspection_id != incoming.inspection_id)
-            throw Error(Errc::duplicate, join_ref_path(path) + ": '" + incoming.meta.ref + "' is already the ref of a " +
-                                             std::string(core::name(kind)) + " of inspection " +
-                                             std::to_string(existing.inspection_id));
+            throw Error(Errc::duplicate, join_ref_path(path) + ": '" + incoming.meta.ref + "' is already the ref of " +
+                                             std::string(core::name(kind)) + " " + std::to_string(existing.meta.id) +
+                                             " in inspection " + std::to_string(existing.inspection_id));
     }
     incoming.meta = existing.meta;
     if constexpr (has_status<R>) {

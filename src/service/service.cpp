@@ -64,18 +64,18 @@ std::string record_label(core::Kind kind, std::int64_t id) {
 } // namespace
 
 Service::Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor)
-    : store_(path, options) {
-    set_actor(std::move(actor));
-}
+    : actor_(checked_actor(std::move(actor))), store_(path, options) {}
 
-void Service::set_actor(std::optional<std::string> actor) {
+std::optional<std::string> Service::checked_actor(std::optional<std::string> actor) {
     if (actor) {
         check_text("actor", *actor);
         if (actor->find_first_not_of(" \t\r\n") == std::string::npos)
             throw Error(Errc::argument, "actor: must not be empty");
     }
-    actor_ = std::move(actor);
+    return actor;
 }
+
+void Service::set_actor(std::optional<std::string> actor) { actor_ = checked_actor(std::move(actor)); }
 
 const std::string &Service::require_actor() const {
     if (store_.read_only()) throw Error(Errc::misuse, "the database is open read-only");

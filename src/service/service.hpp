@@ -44,9 +44,11 @@ public:
 
 private:
     const std::string &require_actor() const;
+    static std::optional<std::string> checked_actor(std::optional<std::string> actor);
 
-    store::Store store_;
+    // The actor is checked before the file is opened, so a refused open never creates a file.
     std::optional<std::string> actor_;
+    store::Store store_;
 };
 
 } // namespace rectify::service

@@ -7,7 +7,23 @@ namespace rectify::store {
 
 namespace detail {
 
-template <class R> constexpr std::size_t column_count() { return std::size(Table<R>::columns); }
+// Resets a cached statement when the caller is done with it: a statement left mid-step would
+// keep a read transaction open on the file and block every later writer.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(SQLite::Statement &st) : st_(st) {}
+    ~ResetOnExit() {
+        try {
+            st_.reset();
+        } catch (...) {
+        }
+    }
+    ResetOnExit(const ResetOnExit &) = delete;
+    ResetOnExit &operator=(const ResetOnExit &) = delete;
+
+private:
+    SQLite::Statement &st_;
+};
 
 // Slots of the statement cache: one block of statements per record kind.
 enum Slot { kGet, kFind, kInsert, kUpdate, kNextSeq, kSlotsPerKind };
@@ -36,6 +52,7 @@ template <class R> R read_row(SQLite::Statement &st) {
 template <class R> std::optional<R> Store::get(std::int64_t id) {
     try {
         auto &st = cached(detail::slot<R>(detail::kGet), select_sql<R>() + " WHERE t.id = ?");
+        detail::ResetOnExit reset_on_exit(st);
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep()) return std::nullopt;
         return detail::read_row<R>(st);
@@ -48,6 +65,7 @@ template <class R> std::optional<std::int64_t> Store::find_id(const std::string 
     try {
         auto &st = cached(detail::slot<R>(detail::kFind),
                              std::string("SELECT id FROM ") + Table<R>::table + " WHERE ref = ?");
+        detail::ResetOnExit reset_on_exit(st);
         st.bind(1, ref);
         if (!st.executeStep()) return std::nullopt;
         return st.getColumn(0).getInt64();
@@ -121,6 +139,7 @@ template <class R> void Store::insert(R &r, const std::string &now) {
     sql += ") VALUES (" + values + ")";
     try {
         auto &st = cached(detail::slot<R>(detail::kInsert), sql);
+        detail::ResetOnExit reset_on_exit(st);
         Binder b(st);
         b << r.meta.ref << now << now;
         Table<R>::bind(b, r);
@@ -139,6 +158,7 @@ template <class R> bool Store::update(R &r, const std::string &now) {
     sql += " WHERE id = ? AND version = ?";
     try {
         auto &st = cached(detail::slot<R>(detail::kUpdate), sql);
+        detail::ResetOnExit reset_on_exit(st);
         Binder b(st);
         b << r.meta.ref << now;
         Table<R>::bind(b, r);
@@ -158,6 +178,7 @@ template <class R> std::int64_t Store::next_seq(std::int64_t parent_id) {
         auto &st = cached(detail::slot<R>(detail::kNextSeq),
                              std::string("SELECT COALESCE(MAX(seq), 0) + 1 FROM ") + Table<R>::table + " WHERE " +
                                  Table<R>::parent + " = ?");
+        detail::ResetOnExit reset_on_exit(st);
         st.bind(1, static_cast<std::int64_t>(parent_id));
         st.executeStep();
         return st.getColumn(0).getInt64();

@@ -114,3 +114,16 @@ TEST_CASE("records list in display order and filter by inspection and parent") {
     CHECK(error_of([&] { s.svc.record_json(core::Kind::issue, 12345); }) == core::Errc::not_found);
     CHECK(error_of([&] { s.svc.find(core::Kind::issue, "no-such-ref"); }) == core::Errc::not_found);
 }
+
+TEST_CASE("two handles on one file take turns: a read never leaves the file locked") {
+    Seeded s;
+    service::Service other(s.path, {}, std::string("组长"));
+    auto m = s.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1");
+    s.svc.record_json(core::Kind::measure, m); // a read on the first handle
+    s.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    other.add_progress(m, "2019-03-01", "第二个连接写入。", std::nullopt);
+    s.svc.add_progress(m, "2019-03-02", "第一个连接写入。", std::nullopt);
+    // Each sees the other's write.
+    auto notice = other.render_notice(1, io::Audience::internal);
+    CHECK(notice.find("第二个连接写入。第一个连接写入。") != std::string::npos);
+}

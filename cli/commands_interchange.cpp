@@ -1,0 +1,135 @@
+// cli/commands_interchange.cpp: `rectify import` and `rectify export`, whole inspections as JSON.
+#include "context.hpp"
+#include "errors.hpp"
+#include "json.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+namespace rectify_cli {
+
+namespace {
+
+std::string read_stdin() {
+    std::ostringstream buf;
+    buf << std::cin.rdbuf();
+    if (std::cin.bad()) {
+        throw cli_error(exit_other, "cannot read the document from standard input");
+    }
+    return buf.str();
+}
+
+/** One summary value as text: a number, a string, or an object of counts ("issue 11, measure 28"). */
+std::string summary_value(const json::value &v) {
+    if (v.is_object()) {
+        // Counts by kind: only the non-zero ones say anything.
+        std::string s;
+        for (const auto &kv : v.as_object()) {
+            const json::value &n = kv.value();
+            if ((n.is_int64() && n.as_int64() == 0) || (n.is_uint64() && n.as_uint64() == 0)) {
+                continue;
+            }
+            s += s.empty() ? "" : ", ";
+            s += std::string(kv.key()) + " " + summary_value(n);
+        }
+        return s.empty() ? "none" : s;
+    }
+    if (v.is_string()) {
+        return std::string(v.as_string());
+    }
+    return json::serialize(v);
+}
+
+void print_import(const std::string &source, const rectify::import_result &r, bool as_json) {
+    if (as_json) {
+        json::object out;
+        out["inspection_id"] = r.inspection_id;
+        out["summary"] = parse_json(r.summary, "the import summary");
+        std::cout << json::serialize(out) << '\n';
+        return;
+    }
+    std::cout << "imported " << source << '\n';
+    const json::value summary = parse_json(r.summary, "the import summary");
+    if (summary.is_object()) {
+        for (const auto &kv : summary.as_object()) {
+            if (kv.key() == "inspection_id") {
+                continue; // printed below, as the last line, where scripts look for it
+            }
+            std::cout << "  " << std::string(kv.key()) << ": " << summary_value(kv.value()) << '\n';
+        }
+    } else {
+        std::cout << "  " << summary_value(summary) << '\n';
+    }
+    std::cout << "inspection id: " << r.inspection_id << '\n';
+}
+
+} // namespace
+
+void add_import_command(CLI::App &app, context &ctx) {
+    CLI::App *cmd = app.add_subcommand(
+        "import", "Import one inspection document (docs/schema.md); creates or updates records by ref, "
+                  "all or nothing. Creates the database if missing.");
+    auto file = std::make_shared<std::string>();
+    cmd->add_option("FILE", *file, "the JSON document; - reads standard input")->required();
+    cmd->callback([&ctx, file] {
+        ctx.action = [&ctx, file] {
+            rectify::import_result r;
+            if (*file == "-") {
+                const std::string doc = read_stdin();
+                rectify::db db = ctx.open(open_mode::create);
+                r = doing("importing standard input", [&] { return db.import_json(doc); });
+                print_import("standard input", r, ctx.json);
+            } else {
+                // Checked here so that a mistyped name is "not found", like a mistyped ref.
+                std::error_code ec;
+                if (!std::filesystem::exists(*file, ec)) {
+                    throw cli_error(exit_not_found, "cannot import " + *file + ": no such file");
+                }
+                if (std::filesystem::is_directory(*file, ec)) {
+                    throw cli_error(exit_other, "cannot import " + *file + ": it is a directory");
+                }
+                rectify::db db = ctx.open(open_mode::create);
+                r = doing("importing " + *file, [&] { return db.import_file(*file); });
+                print_import(*file, r, ctx.json);
+            }
+            return exit_ok;
+        };
+    });
+}
+
+void add_export_command(CLI::App &app, context &ctx) {
+    CLI::App *cmd = app.add_subcommand(
+        "export", "Write one inspection as a document (docs/schema.md) to standard output or a file");
+    auto inspection = std::make_shared<std::string>();
+    auto out_file = std::make_shared<std::string>();
+    cmd->add_option("--inspection,-i", *inspection, "the inspection's ID or ref")->required();
+    cmd->add_option("--out,-o", *out_file, "write to this file instead of standard output");
+    cmd->callback([&ctx, inspection, out_file] {
+        ctx.action = [&ctx, inspection, out_file] {
+            rectify::db db = ctx.open(open_mode::read);
+            const auto id = resolve_id(db, rectify::kind::inspection, *inspection);
+            const std::string doc = doing("exporting inspection " + *inspection, [&] { return db.export_json(id); });
+            if (out_file->empty()) {
+                std::cout << doc;
+                std::cout.flush();
+                return exit_ok;
+            }
+            std::ofstream out(*out_file, std::ios::binary | std::ios::trunc);
+            out << doc;
+            out.close();
+            if (!out) {
+                throw cli_error(exit_other, "cannot write " + *out_file);
+            }
+            std::cout << "exported inspection " << id << " to " << *out_file << '\n';
+            return exit_ok;
+        };
+    });
+}
+
+} // namespace rectify_cli

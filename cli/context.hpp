@@ -1,0 +1,74 @@
+// cli/context.hpp: what every command shares: the global options, opening the database, and
+// turning an ID argument (numeric id or ref) into a record id.
+#pragma once
+
+#include <rectify/rectify.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+class Option;
+} // namespace CLI
+
+namespace rectify_cli {
+
+/** How a command needs the database. */
+enum class open_mode {
+    read,   ///< read-only; the file must exist
+    write,  ///< read-write; the file must exist
+    create, ///< read-write; created when missing
+};
+
+struct context {
+    // Global options as parsed; empty strings mean "not given".
+    std::string db_option;
+    std::string actor_option;
+    bool json = false;
+    CLI::Option *db_flag = nullptr; ///< to tell whether --db was given explicitly
+
+    /** The command chosen on the command line; set by its CLI11 callback, run after parsing. */
+    std::function<int()> action;
+
+    /** Whether --db was given on the command line (not from RECTIFY_DB). */
+    bool db_given() const;
+
+    /** --db, else $RECTIFY_DB, else rectify.db in the current folder. */
+    std::string db_path() const;
+
+    /** --actor, else $RECTIFY_ACTOR, else $USER, else "cli". */
+    std::string actor() const;
+
+    /** Opens the database at path; for read and write, a missing file is a not-found error. */
+    rectify::db open(const std::string &path, open_mode mode) const;
+
+    /** open(db_path(), mode). */
+    rectify::db open(open_mode mode) const { return open(db_path(), mode); }
+};
+
+/**
+ * The id of the record of kind k that arg names: an all-digit arg is its numeric id, anything
+ * else its ref, looked up with rectify_record_find.
+ */
+std::int64_t resolve_id(rectify::db &db, rectify::kind k, const std::string &arg);
+
+/** The kind named by a command-line word (issue, measure …); a usage error if unknown. */
+rectify::kind parse_kind(const std::string &name);
+
+/** The status named by its JSON name (in_progress) or Chinese label (整改中); usage error if neither. */
+rectify::status parse_status(const std::string &word);
+
+// One function per command (or command group); each adds its subcommand to app.
+void add_init_command(CLI::App &app, context &ctx);
+void add_import_command(CLI::App &app, context &ctx);
+void add_export_command(CLI::App &app, context &ctx);
+void add_list_command(CLI::App &app, context &ctx);
+void add_show_command(CLI::App &app, context &ctx);
+void add_status_command(CLI::App &app, context &ctx);
+void add_progress_command(CLI::App &app, context &ctx);
+void add_notice_command(CLI::App &app, context &ctx);
+void add_demo_command(CLI::App &app, context &ctx);
+
+} // namespace rectify_cli

@@ -1,0 +1,63 @@
+// cli/labels.cpp: Chinese labels for statuses, categories and inspection kinds.
+#include "labels.hpp"
+
+#include <rectify/rectify.h>
+
+#include <utility>
+
+namespace rectify_cli {
+
+namespace {
+
+std::string lookup(const std::string &key, std::initializer_list<std::pair<const char *, const char *>> table) {
+    for (const auto &[name, label] : table) {
+        if (key == name) {
+            return label;
+        }
+    }
+    return key;
+}
+
+} // namespace
+
+std::string status_label(const std::string &status_name) {
+    int code = 0;
+    if (rectify_status_from_name(&code, status_name.c_str()) == RECTIFY_OK) {
+        if (const char *label = rectify_status_label(code)) {
+            return label;
+        }
+    }
+    return status_name;
+}
+
+std::string category_label(const std::string &category) {
+    return lookup(category, {{"immediate", "立行立改"}, {"deadline", "限期整改"}, {"ongoing", "长期坚持"}});
+}
+
+std::string inspection_kind_label(const std::string &kind) {
+    return lookup(kind, {{"routine", "常规"},
+                         {"special", "专项"},
+                         {"mobile", "机动"},
+                         {"lookback", "回头看"},
+                         {"elevated", "提级"},
+                         {"cross", "交叉"},
+                         {"linked", "上下联动"}});
+}
+
+std::string chinese_number(long n) {
+    static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0 || n >= 100) {
+        return std::to_string(n);
+    }
+    if (n < 10) {
+        return digits[n];
+    }
+    std::string s = n / 10 == 1 ? "" : digits[n / 10];
+    s += "十";
+    if (n % 10 != 0) {
+        s += digits[n % 10];
+    }
+    return s;
+}
+
+} // namespace rectify_cli

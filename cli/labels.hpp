@@ -1,0 +1,20 @@
+// cli/labels.hpp: Chinese labels for the values records carry, as a clerk reads them.
+#pragma once
+
+#include <string>
+
+namespace rectify_cli {
+
+/** "整改中" for "in_progress", via rectify_status_label; the name itself if the library does not know it. */
+std::string status_label(const std::string &status_name);
+
+/** 立行立改 / 限期整改 / 长期坚持 for immediate / deadline / ongoing; the name itself otherwise. */
+std::string category_label(const std::string &category);
+
+/** 常规 / 专项 / 机动 / 回头看 / 提级 / 交叉 / 上下联动 for the inspection kinds. */
+std::string inspection_kind_label(const std::string &kind);
+
+/** A small positive number in Chinese numerals (1 → 一, 11 → 十一, 26 → 二十六), as headings use. */
+std::string chinese_number(long n);
+
+} // namespace rectify_cli

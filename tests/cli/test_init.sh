@@ -1,0 +1,46 @@
+# init: creates the database where --db, $RECTIFY_DB or the default say, and reports its schema.
+. "$(dirname "$0")/lib.sh"
+
+r --db my.db init
+expect_ok
+[ -s my.db ] || fail "init did not create my.db"
+out_has "my.db"
+grep -qE '^schema version: [1-9][0-9]*$' out.txt || fail "no 'schema version: N' line"
+
+# Again on the existing file: nothing to create, same answer.
+cp out.txt first.txt
+r --db my.db init
+expect_ok
+cmp -s out.txt first.txt || fail "a second init printed something else"
+
+r --db my.db --json init
+expect_ok
+py 'assert d["path"] == "my.db", d; assert isinstance(d["schema_version"], int) and d["schema_version"] >= 1, d'
+
+# Default: rectify.db in the current folder; $RECTIFY_DB overrides it; --db overrides both.
+mkdir sub && cd sub
+r init
+expect_ok
+[ -s rectify.db ] || fail "init without --db did not create ./rectify.db"
+RECTIFY_DB=env.db r init
+expect_ok
+[ -s env.db ] || fail "RECTIFY_DB was not used"
+RECTIFY_DB=env.db r --db flag.db init
+expect_ok
+[ -s flag.db ] || fail "--db did not override RECTIFY_DB"
+cd ..
+
+# Commands other than init and import never create a database: a typo in --db is an error.
+r --db missing.db list issues
+expect_error 3
+err_has "missing.db"
+err_has "init"
+[ ! -e missing.db ] || fail "a read command created missing.db"
+
+# A file that is not a rectify database is refused and left untouched.
+printf 'not a database\n' > notes.txt
+cp notes.txt notes.orig
+r --db notes.txt init
+[ "$RC" -ne 0 ] || fail "init accepted a text file as a database"
+expect_error "$RC"
+cmp -s notes.txt notes.orig || fail "init modified a file that is not a database"
