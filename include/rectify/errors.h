@@ -45,6 +45,22 @@
 #define RECTIFY_E_DUPLICATE (-16)
 /** The handle is in a state that does not allow the call. */
 #define RECTIFY_E_MISUSE (-17)
+/**
+ * The actor may not do this here: the message names the permission that was missing and the
+ * roles the actor holds. Nothing changed.
+ */
+#define RECTIFY_E_DENIED (-18)
+/**
+ * The answer depends on a date in a year the calendar has no data for, and the policy is to fail
+ * (rectify/calendar.h); the message names the first such date. Load that year's notice, or ask
+ * for the weekdays-only fallback.
+ */
+#define RECTIFY_E_UNKNOWN_DATE (-19)
+/**
+ * The audit log or the records fail verification: an event was altered, removed or inserted, or
+ * a record was changed behind the library's back. The message names the first broken link.
+ */
+#define RECTIFY_E_TAMPERED (-20)
 
 RECTIFY_BEGIN_DECLS
 

@@ -11,5 +11,8 @@
 #include "records.h"
 #include "interchange.h"
 #include "notice.h"
+#include "calendar.h"
+#include "access.h"
+#include "audit.h"
 
 #endif /* RECTIFY_H */

@@ -35,6 +35,9 @@ static_assert(static_cast<int>(core::Errc::not_a_db) == RECTIFY_E_NOT_A_DB);
 static_assert(static_cast<int>(core::Errc::no_actor) == RECTIFY_E_NO_ACTOR);
 static_assert(static_cast<int>(core::Errc::duplicate) == RECTIFY_E_DUPLICATE);
 static_assert(static_cast<int>(core::Errc::misuse) == RECTIFY_E_MISUSE);
+static_assert(static_cast<int>(core::Errc::denied) == RECTIFY_E_DENIED);
+static_assert(static_cast<int>(core::Errc::unknown_date) == RECTIFY_E_UNKNOWN_DATE);
+static_assert(static_cast<int>(core::Errc::tampered) == RECTIFY_E_TAMPERED);
 
 static_assert(static_cast<int>(core::Kind::outcome) == RECTIFY_KIND_OUTCOME);
 static_assert(static_cast<int>(core::Status::reopened) == RECTIFY_STATUS_REOPENED);
@@ -119,6 +122,9 @@ const char *rectify_strerror(int code) {
     case RECTIFY_E_NO_ACTOR: return "no actor set for a change";
     case RECTIFY_E_DUPLICATE: return "ref already used by another record";
     case RECTIFY_E_MISUSE: return "call not allowed in this state";
+    case RECTIFY_E_DENIED: return "permission denied";
+    case RECTIFY_E_UNKNOWN_DATE: return "date in a year the calendar has no data for";
+    case RECTIFY_E_TAMPERED: return "audit log or records fail verification";
     default: return "unknown error code";
     }
 }

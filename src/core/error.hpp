@@ -26,6 +26,9 @@ enum class Errc : int {
     no_actor = -15,
     duplicate = -16,
     misuse = -17,
+    denied = -18,
+    unknown_date = -19,
+    tampered = -20,
 };
 
 class Error : public std::runtime_error {

@@ -13,8 +13,14 @@ namespace rectify::service {
 template <class R> std::string audit_image(const R &r) { return io::to_compact_json(io::record_json(r)); }
 
 inline void audit(store::Store &store, const std::string &actor, const std::string &now, const char *action,
-                  core::Kind kind, std::int64_t id, std::optional<std::string> before, std::optional<std::string> after) {
+                  const std::string &kind, std::int64_t id, std::optional<std::string> before,
+                  std::optional<std::string> after) {
     store.append_audit({now, actor, action, kind, id, std::move(before), std::move(after)});
+}
+
+inline void audit(store::Store &store, const std::string &actor, const std::string &now, const char *action,
+                  core::Kind kind, std::int64_t id, std::optional<std::string> before, std::optional<std::string> after) {
+    audit(store, actor, now, action, std::string(core::name(kind)), id, std::move(before), std::move(after));
 }
 
 } // namespace rectify::service

@@ -9,6 +9,7 @@
 #include "service/dispatch.hpp"
 #include "service/document_loader.hpp"
 #include "service/importer.hpp"
+#include "service/transactions.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <boost/json.hpp>
@@ -20,62 +21,26 @@ namespace {
 using core::Errc;
 using core::Error;
 
-// A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so two writers
-// queue on the busy timeout instead of failing half-way with a lock upgrade.
-class WriteTransaction {
-public:
-    explicit WriteTransaction(store::Store &s) try : tx_(s.database(), SQLite::TransactionBehavior::IMMEDIATE) {
-    } catch (const SQLite::Exception &e) {
-        store::rethrow_sqlite(e, "starting a transaction");
-    }
-    void commit() {
-        try {
-            tx_.commit();
-        } catch (const SQLite::Exception &e) {
-            store::rethrow_sqlite(e, "committing");
-        }
-    }
-
-private:
-    SQLite::Transaction tx_;
-};
-
-void check_text(std::string_view what, std::string_view text) {
-    if (auto bad = core::find_invalid_utf8(text))
-        throw Error(Errc::utf8, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(*bad));
-}
-
-// Reads several statements as one snapshot, so an export never mixes two versions of the data.
-class ReadTransaction {
-public:
-    explicit ReadTransaction(store::Store &s) try : tx_(s.database()) {
-    } catch (const SQLite::Exception &e) {
-        store::rethrow_sqlite(e, "starting a read");
-    }
-
-private:
-    SQLite::Transaction tx_; // rolled back on destruction: nothing was written
-};
-
-std::string record_label(core::Kind kind, std::int64_t id) {
-    return std::string(core::name(kind)) + " " + std::to_string(id);
-}
-
 } // namespace
 
 Service::Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor)
-    : actor_(checked_actor(std::move(actor))), store_(path, options) {}
+    : actor_(checked_actor(std::move(actor))), store_(path, options) {
+    bootstrap_admin();
+}
 
 std::optional<std::string> Service::checked_actor(std::optional<std::string> actor) {
     if (actor) {
         check_text("actor", *actor);
-        if (actor->find_first_not_of(" \t\r\n") == std::string::npos)
+        if (is_blank(*actor))
             throw Error(Errc::argument, "actor: must not be empty");
     }
     return actor;
 }
 
-void Service::set_actor(std::optional<std::string> actor) { actor_ = checked_actor(std::move(actor)); }
+void Service::set_actor(std::optional<std::string> actor) {
+    actor_ = checked_actor(std::move(actor));
+    bootstrap_admin();
+}
 
 const std::string &Service::require_actor() const {
     if (store_.read_only()) throw Error(Errc::misuse, "the database is open read-only");
@@ -87,6 +52,15 @@ ImportResult Service::import_json(std::string_view json) {
     const std::string &actor = require_actor();
     io::Document doc = io::read_document(json); // every check that needs no database, first
     WriteTransaction tx(store_);
+    // The scope the document writes into: its unit and round where they exist already, and the
+    // scope the inspection has now, if it exists. New units and rounds need a whole-database grant.
+    const std::string what = "importing inspection '" + doc.inspection.meta.ref + "'";
+    core::RecordScope target;
+    target.unit_id = store_.find_id<core::Unit>(doc.unit.meta.ref);
+    if (doc.round) target.round_id = store_.find_id<core::Round>(doc.round->meta.ref);
+    require(core::Permission::import, target, what);
+    if (auto existing = store_.find_id<core::Inspection>(doc.inspection.meta.ref))
+        require(core::Permission::import, store_.scope_of_inspection(*existing), what);
     Importer importer(store_, actor);
     ImportResult result;
     result.inspection_id = importer.apply(doc);
@@ -109,10 +83,14 @@ ImportResult Service::import_json(std::string_view json) {
 
 std::string Service::export_json(std::int64_t inspection_id) {
     ReadTransaction snapshot(store_);
+    require(core::Permission::read, access_.scope_of(core::Kind::inspection, inspection_id),
+            "exporting inspection " + std::to_string(inspection_id));
     return io::write_document(load_document(store_, inspection_id));
 }
 
 std::string Service::record_json(core::Kind kind, std::int64_t id) {
+    ReadTransaction snapshot(store_);
+    require(core::Permission::read, access_.scope_of(kind, id), "reading " + record_label(kind, id));
     return dispatch(kind, [&](auto t) {
         using R = typename decltype(t)::type;
         auto r = store_.get<R>(id);
@@ -127,15 +105,22 @@ std::int64_t Service::find(core::Kind kind, const std::string &ref) {
         using R = typename decltype(t)::type;
         auto id = store_.find_id<R>(ref);
         if (!id) throw Error(Errc::not_found, "no " + std::string(core::name(kind)) + " has ref '" + ref + "'");
+        require(core::Permission::read, access_.scope_of(kind, *id), "looking up " + record_label(kind, *id));
         return *id;
     });
 }
 
 std::string Service::list_json(core::Kind kind, const store::ListFilter &filter) {
+    ReadTransaction snapshot(store_);
+    // Only what the actor may read: the scope is part of the query, so paging stays exact.
+    const core::Visibility visible =
+        access_.visibility(actor_, core::Permission::read, "listing " + std::string(core::name(kind)) + " records");
+    store::ListFilter scoped = filter;
+    scoped.visible = &visible;
     return dispatch(kind, [&](auto t) {
         using R = typename decltype(t)::type;
         boost::json::array out;
-        for (const auto &r : store_.list<R>(filter)) out.push_back(io::record_json(r));
+        for (const auto &r : store_.list<R>(scoped)) out.push_back(io::record_json(r));
         return io::to_compact_json(out);
     });
 }
@@ -143,13 +128,19 @@ std::string Service::list_json(core::Kind kind, const store::ListFilter &filter)
 namespace {
 
 template <class R>
-std::int64_t change_status(store::Store &store, const std::string &actor, std::int64_t id, core::Status status,
-                           std::int64_t expect_version) {
+std::int64_t change_status(store::Store &store, AccessControl &access, const std::optional<std::string> &actor_opt,
+                           std::int64_t id, core::Status status, std::int64_t expect_version) {
     constexpr core::Kind kind = store::Table<R>::kind;
+    const std::string &actor = *actor_opt;
     const std::string label = record_label(kind, id);
     WriteTransaction tx(store);
     auto r = store.get<R>(id);
     if (!r) throw Error(Errc::not_found, "no " + label);
+    // Closing out (销号) and reopening what was closed are the supervisors' call.
+    const bool closing = status == core::Status::closed || r->status == core::Status::closed;
+    access.require(actor_opt, closing ? core::Permission::close_out : core::Permission::change_status,
+                   store.scope_of_inspection(r->inspection_id),
+                   "moving " + label + " to " + std::string(core::name(status)));
     if (expect_version && r->meta.version != expect_version)
         throw Error(Errc::conflict, label + " is at version " + std::to_string(r->meta.version) + ", not " +
                                         std::to_string(expect_version) + ": it was changed since it was read");
@@ -167,11 +158,11 @@ std::int64_t change_status(store::Store &store, const std::string &actor, std::i
 } // namespace
 
 std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status status, std::int64_t expect_version) {
-    const std::string &actor = require_actor();
+    require_actor();
     if (expect_version < 0) throw Error(Errc::argument, "expect_version: must not be negative");
     switch (kind) {
-    case core::Kind::issue: return change_status<core::Issue>(store_, actor, id, status, expect_version);
-    case core::Kind::measure: return change_status<core::Measure>(store_, actor, id, status, expect_version);
+    case core::Kind::issue: return change_status<core::Issue>(store_, access_, actor_, id, status, expect_version);
+    case core::Kind::measure: return change_status<core::Measure>(store_, access_, actor_, id, status, expect_version);
     default:
         throw Error(Errc::argument, "kind: only issues and measures have a status, not " + std::string(core::name(kind)) + " records");
     }
@@ -184,13 +175,18 @@ std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view dat
     auto day = core::parse_date(date);
     if (!day) throw Error(Errc::argument, "date: " + std::string(date) + " " + core::describe_bad_date(date));
     check_text("text", text);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    if (is_blank(text))
         throw Error(Errc::argument, "text: a progress record needs a narrative");
     if (author) check_text("author", *author);
 
     WriteTransaction tx(store_);
     auto measure = store_.get<core::Measure>(measure_id);
     if (!measure) throw Error(Errc::not_found, "no " + record_label(core::Kind::measure, measure_id));
+    // A responsible person (责任人) reports on their own measures; liaisons and admins on any.
+    const auto where = store_.scope_of_inspection(measure->inspection_id);
+    const bool own = measure->person && *measure->person == actor;
+    if (!(own && access_.allows(actor_, core::Permission::add_own_progress, where)))
+        require(core::Permission::add_progress, where, "adding progress to " + record_label(core::Kind::measure, measure_id));
     core::Progress p;
     p.inspection_id = measure->inspection_id;
     p.measure_id = measure_id;
@@ -212,6 +208,10 @@ std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view dat
 
 std::string Service::render_notice(std::int64_t inspection_id, io::Audience audience) {
     ReadTransaction snapshot(store_);
+    require(audience == io::Audience::public_ ? core::Permission::read_public : core::Permission::read,
+            access_.scope_of(core::Kind::inspection, inspection_id),
+            std::string(audience == io::Audience::public_ ? "the public" : "the internal") + " notice of inspection " +
+                std::to_string(inspection_id));
     return io::render_notice_text(load_document(store_, inspection_id), audience);
 }
 

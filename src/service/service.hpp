@@ -3,8 +3,10 @@
 // the database exactly as it was.
 #pragma once
 
+#include "core/access.hpp"
 #include "core/enums.hpp"
 #include "io/notice.hpp"
+#include "service/access_control.hpp"
 #include "store/store.hpp"
 
 #include <cstdint>
@@ -42,13 +44,35 @@ public:
 
     std::string render_notice(std::int64_t inspection_id, io::Audience audience);
 
+    // Users and grants (service_users.cpp).
+    void add_user(std::string_view name, std::optional<std::string_view> display_name);
+    void grant(std::string_view user, const core::Grant &g);
+    void revoke(std::string_view user, const core::Grant &g);
+    std::string users_json();
+
+    // The audit log (service_audit.cpp). kind empty: every event.
+    std::string audit_log_json(const std::string &kind, std::int64_t record_id, std::int64_t offset, std::int64_t limit);
+    struct Verification {
+        bool intact = true;
+        std::string report_json;
+        std::string problem; // the first broken link, when not intact
+    };
+    Verification verify_audit();
+    void backup(const std::string &dest_path);
+
 private:
     const std::string &require_actor() const;
     static std::optional<std::string> checked_actor(std::optional<std::string> actor);
+    // A database with no users makes the first actor who opens it read-write its administrator.
+    void bootstrap_admin();
+    void require(core::Permission p, const core::RecordScope &where, const std::string &what) {
+        access_.require(actor_, p, where, what);
+    }
 
     // The actor is checked before the file is opened, so a refused open never creates a file.
     std::optional<std::string> actor_;
     store::Store store_;
+    AccessControl access_{store_};
 };
 
 } // namespace rectify::service

@@ -1,5 +1,9 @@
 #include "store/schema.hpp"
 
+#include "store/audit_chain.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
 #include <string>
 
 namespace rectify::store {
@@ -88,14 +92,77 @@ const char *const kMigration2 =
     "  after TEXT);"
     "CREATE INDEX audit_by_record ON audit_events(kind, record_id);";
 
-const char *const kMigrations[] = {kMigration1, kMigration2};
+// 3: users and their grants; the audit log becomes a hash chain and append-only.
+const char *const kMigration3 =
+    "CREATE TABLE users ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  display_name TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL);"
+    "CREATE TABLE grants ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES users(id),"
+    "  role TEXT NOT NULL CHECK (role IN ('admin','inspector','liaison','owner','supervisor','auditor','public')),"
+    "  scope TEXT NOT NULL CHECK (scope IN ('all','round','unit')),"
+    "  scope_id INTEGER NOT NULL,"
+    "  granted_at TEXT NOT NULL,"
+    "  granted_by TEXT NOT NULL,"
+    "  UNIQUE (user_id, role, scope, scope_id));"
+    "ALTER TABLE audit_events ADD COLUMN prev_hash TEXT;"
+    "ALTER TABLE audit_events ADD COLUMN hash TEXT;";
+
+// Events written before the chain existed join it in their order.
+void chain_existing_events(SQLite::Database &db) {
+    std::string prev = kGenesisHash;
+    SQLite::Statement rows(db, "SELECT id, at, actor, action, kind, record_id, before, after FROM audit_events ORDER BY id");
+    SQLite::Statement set(db, "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?");
+    while (rows.executeStep()) {
+        AuditRow e;
+        e.id = rows.getColumn(0).getInt64();
+        e.at = rows.getColumn(1).getString();
+        e.actor = rows.getColumn(2).getString();
+        e.action = rows.getColumn(3).getString();
+        e.kind = rows.getColumn(4).getString();
+        e.record_id = rows.getColumn(5).getInt64();
+        if (!rows.getColumn(6).isNull()) e.before = rows.getColumn(6).getString();
+        if (!rows.getColumn(7).isNull()) e.after = rows.getColumn(7).getString();
+        e.prev_hash = prev;
+        e.hash = event_hash(e);
+        set.bind(1, e.prev_hash);
+        set.bind(2, e.hash);
+        set.bind(3, e.id);
+        set.exec();
+        set.reset();
+        prev = e.hash;
+    }
+}
+
+// Nobody edits the audit log: not the library, not a host through it.
+const char *const kAuditAppendOnly =
+    "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+
+void migration3(SQLite::Database &db) {
+    db.exec(kMigration3);
+    chain_existing_events(db);
+    db.exec(kAuditAppendOnly);
+}
+
+void migration1(SQLite::Database &db) { db.exec(kMigration1); }
+void migration2(SQLite::Database &db) { db.exec(kMigration2); }
+
+using Migration = void (*)(SQLite::Database &);
+const Migration kMigrations[] = {migration1, migration2, migration3};
 
 } // namespace
 
 int latest_schema_version() { return static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]); }
 
 void migrate(SQLite::Database &db, int current, int target) {
-    for (int v = current + 1; v <= target; ++v) db.exec(kMigrations[v - 1]);
+    for (int v = current + 1; v <= target; ++v) kMigrations[v - 1](db);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(target));
 }

@@ -99,18 +99,4 @@ SQLite::Statement &Store::cached(int slot, const std::string &sql) {
     return *st;
 }
 
-void Store::append_audit(const AuditEvent &e) {
-    try {
-        auto &st = cached(detail::kAuditSlot,
-                                       "INSERT INTO audit_events (at, actor, action, kind, record_id, before, after) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        detail::ResetOnExit reset_on_exit(st);
-        Binder b(st);
-        b << e.at << e.actor << e.action << std::string(core::name(e.kind)) << e.record_id << e.before << e.after;
-        st.exec();
-    } catch (const SQLite::Exception &ex) {
-        rethrow_sqlite(ex, "writing the audit log");
-    }
-}
-
 } // namespace rectify::store

@@ -3,8 +3,10 @@
 // src/service decides what may be written and wraps every change in a transaction.
 #pragma once
 
+#include "core/access.hpp"
 #include "core/error.hpp"
 #include "core/model.hpp"
+#include "store/audit_chain.hpp"
 #include "store/tables.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -29,16 +31,41 @@ struct ListFilter {
     std::int64_t parent_id = 0;
     std::int64_t offset = 0;
     std::int64_t limit = 0;
+    // Only records in these units and rounds; nullptr for no restriction.
+    const core::Visibility *visible = nullptr;
 };
 
 struct AuditEvent {
     std::string at;
     std::string actor;
     std::string action;
-    core::Kind kind;
+    std::string kind; // a record kind ("issue"), or "user" / "grant"
     std::int64_t record_id;
     std::optional<std::string> before;
     std::optional<std::string> after;
+};
+
+struct UserRow {
+    std::int64_t id = 0;
+    std::string name;
+    std::optional<std::string> display_name;
+    std::string created_at;
+    std::string created_by;
+};
+
+struct GrantRow {
+    std::string user;
+    core::Grant grant;
+    std::string granted_at;
+    std::string granted_by;
+};
+
+// The first link where the chain breaks, if any.
+struct ChainCheck {
+    std::int64_t events = 0;
+    std::string head_hash; // hash of the last event (the genesis hash when there is none)
+    std::optional<std::int64_t> broken_at;
+    std::string problem;
 };
 
 class Store {
@@ -65,7 +92,30 @@ public:
     // The next free position among the children of parent_id in a table.
     template <class R> std::int64_t next_seq(std::int64_t parent_id);
 
-    void append_audit(const AuditEvent &e);
+    // Appends one event to the audit chain; returns its id. Call inside a write transaction.
+    std::int64_t append_audit(const AuditEvent &e);
+    // Events of one record (kind "" and id 0: all), oldest first, paged like lists.
+    std::vector<AuditRow> audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,
+                                       std::int64_t limit);
+    // The latest "after" image the audit log holds for each record of a kind, by id.
+    std::vector<std::pair<std::int64_t, std::optional<std::string>>> latest_images(const std::string &kind);
+    ChainCheck verify_chain();
+
+    std::optional<UserRow> user(const std::string &name);
+    std::vector<UserRow> users();
+    std::int64_t count_users();
+    void insert_user(UserRow &u);
+    std::vector<core::Grant> grants_of(std::int64_t user_id);
+    std::vector<GrantRow> grants();
+    bool insert_grant(std::int64_t user_id, const core::Grant &g, const std::string &now, const std::string &by);
+    bool delete_grant(std::int64_t user_id, const core::Grant &g);
+
+    // The unit and round of an inspection.
+    core::RecordScope scope_of_inspection(std::int64_t inspection_id);
+
+    // A consistent copy of the whole database to dest_path (SQLite's online backup), taken from
+    // one read snapshot while other connections go on writing.
+    void backup_to(const std::string &dest_path);
 
 private:
     template <class R> static std::string select_sql();

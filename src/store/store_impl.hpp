@@ -75,6 +75,26 @@ template <class R> std::optional<std::int64_t> Store::find_id(const std::string 
 }
 
 namespace detail {
+// "?, ?, ?": placeholders only; the ids themselves are bound.
+inline std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+// Records whose inspection lies in one of the visible units or rounds. Binds unit ids, then round ids.
+template <class R> std::string visibility_condition(const core::Visibility &v) {
+    const std::string units = "(" + placeholders(v.unit_ids.size()) + ")";
+    const std::string rounds = "(" + placeholders(v.round_ids.size()) + ")";
+    const std::string in_scope = "unit_id IN " + units + " OR round_id IN " + rounds;
+    if constexpr (Table<R>::kind == core::Kind::inspection) return "(t." + std::string("unit_id IN ") + units + " OR t.round_id IN " + rounds + ")";
+    else if constexpr (Table<R>::kind == core::Kind::unit)
+        return "(t.id IN " + units + " OR t.id IN (SELECT unit_id FROM inspections WHERE round_id IN " + rounds + "))";
+    else if constexpr (Table<R>::kind == core::Kind::round)
+        return "(t.id IN (SELECT round_id FROM inspections WHERE unit_id IN " + units + ") OR t.id IN " + rounds + ")";
+    else return "t.inspection_id IN (SELECT id FROM inspections WHERE " + in_scope + ")";
+}
+
 template <class R> std::string where_clause(const ListFilter &f) {
     std::string where;
     auto add = [&](const std::string &cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
@@ -90,12 +110,17 @@ template <class R> std::string where_clause(const ListFilter &f) {
             throw core::Error(core::Errc::argument, std::string(core::name(Table<R>::kind)) + " records have no parent");
         else add(std::string("t.") + Table<R>::parent + " = ?");
     }
+    if (f.visible && !f.visible->everything) add(visibility_condition<R>(*f.visible));
     return where;
 }
 template <class R> void bind_filter(SQLite::Statement &st, const ListFilter &f) {
     int i = 1;
     if (f.inspection_id) st.bind(i++, static_cast<std::int64_t>(f.inspection_id));
     if (f.parent_id) st.bind(i++, static_cast<std::int64_t>(f.parent_id));
+    if (f.visible && !f.visible->everything) {
+        for (auto id : f.visible->unit_ids) st.bind(i++, id);
+        for (auto id : f.visible->round_ids) st.bind(i++, id);
+    }
 }
 } // namespace detail
 

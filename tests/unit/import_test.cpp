@@ -86,7 +86,7 @@ TEST_CASE("export, import elsewhere, export again gives the same bytes") {
     service::Service a(dir.file("a.db"), {}, std::string("tester"));
     a.import_json(test::seed_json());
     const auto first = a.export_json(1);
-    service::Service b(dir.file("b.db"), {}, std::string("other"));
+    service::Service b(dir.file("b.db"), {}, std::string("other")); // the first actor of b.db: its admin
     auto id = b.import_json(first).inspection_id;
     CHECK(b.export_json(id) == first);
     // And the export re-imports into its own database as a no-op.

@@ -117,6 +117,8 @@ TEST_CASE("records list in display order and filter by inspection and parent") {
 
 TEST_CASE("two handles on one file take turns: a read never leaves the file locked") {
     Seeded s;
+    s.svc.add_user("组长", std::nullopt);
+    s.svc.grant("组长", core::Grant{core::Role::liaison, core::ScopeKind::unit, 1});
     service::Service other(s.path, {}, std::string("组长"));
     auto m = s.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1");
     s.svc.record_json(core::Kind::measure, m); // a read on the first handle

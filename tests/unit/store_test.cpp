@@ -48,7 +48,7 @@ TEST_CASE("a file made by an older rectify is upgraded in place, keeping its dat
     REQUIRE(unit);
     CHECK(unit->name == "市妇联");
     // The table the upgrade added is there and usable.
-    s.append_audit({"2026-01-01T00:00:00Z", "admin", "test", core::Kind::unit, 1, std::nullopt, std::nullopt});
+    s.append_audit({"2026-01-01T00:00:00Z", "admin", "test", "unit", 1, std::nullopt, std::nullopt});
     CHECK(s.database().execAndGet("SELECT count(*) FROM audit_events").getInt() == 1);
 }
 

@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <boost/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -30,6 +31,31 @@ std::string read_file(const std::string &path) {
 }
 
 std::string seed_json() { return read_file(std::string(RECTIFY_DATA_DIR) + "/examples/seed-case.json"); }
+
+namespace {
+void drop_refs(boost::json::value &v) {
+    if (v.is_object()) {
+        v.as_object().erase("ref");
+        for (auto &kv : v.as_object()) drop_refs(kv.value());
+    } else if (v.is_array()) {
+        for (auto &x : v.as_array()) drop_refs(x);
+    }
+}
+} // namespace
+
+std::string seed_for(const std::string &unit_ref, const std::string &unit_name, const std::string &inspection_ref,
+                     const std::string &round_ref) {
+    auto v = boost::json::parse(seed_json());
+    auto &doc = v.as_object();
+    drop_refs(doc["aspects"]);
+    drop_refs(doc["outcomes"]);
+    doc["unit"].as_object()["ref"] = unit_ref;
+    doc["unit"].as_object()["name"] = unit_name;
+    doc["unit"].as_object()["party_org"] = unit_name + "党组";
+    doc["inspection"].as_object()["ref"] = inspection_ref;
+    if (!round_ref.empty()) doc["round"].as_object()["ref"] = round_ref;
+    return boost::json::serialize(v);
+}
 
 std::string dump(const std::string &db_path) {
     SQLite::Database db(db_path, SQLite::OPEN_READONLY);

@@ -22,6 +22,11 @@ private:
 std::string read_file(const std::string &path);
 std::string seed_json();
 
+// The seed case moved to another unit and inspection (and round, when round_ref is not empty):
+// the records below the inspection derive their refs from the new inspection ref.
+std::string seed_for(const std::string &unit_ref, const std::string &unit_name, const std::string &inspection_ref,
+                     const std::string &round_ref = "");
+
 // Every row of every table, in a fixed order, as text.
 std::string dump(const std::string &db_path);
 

@@ -1,0 +1,41 @@
+/*
+ * rectify/audit.h: the audit log and backups.
+ *
+ * Every change appends one event per record it touches: who (the actor), when (UTC), what, and
+ * the record before and after. Events form a hash chain (SHA-256 of the previous event and of
+ * the event's own content); nothing in the library deletes or rewrites them.
+ */
+#ifndef RECTIFY_AUDIT_H
+#define RECTIFY_AUDIT_H
+
+#include "db.h"
+
+RECTIFY_BEGIN_DECLS
+
+/**
+ * Audit events as a JSON array, oldest first: id, at, actor, action, kind, record_id, before,
+ * after, prev_hash, hash. With kind 0 every event (needs read_audit on the whole database);
+ * otherwise the events of one record (RECTIFY_KIND_*, id). offset and limit page (limit 0: all).
+ * *out_json is freed with rectify_free().
+ */
+RECTIFY_API int rectify_audit_log(char **out_json, rectify_db *db, int kind, int64_t record_id, int64_t offset,
+                                  int64_t limit);
+
+/**
+ * Walks the whole chain and compares every record with its last audited state.
+ * Returns RECTIFY_OK when all is whole, RECTIFY_E_TAMPERED when not (rectify_errmsg() names the
+ * first broken link). In both cases *out_report (may be NULL) is a JSON object: intact, events,
+ * head_hash, broken_at, problem; freed with rectify_free(). Keep head_hash: a later report whose
+ * chain no longer passes through it means the log was rewritten.
+ */
+RECTIFY_API int rectify_audit_verify(char **out_report, rectify_db *db);
+
+/**
+ * Writes a consistent copy of the whole database to dest_path (which must not exist) while other
+ * connections go on writing. Needs admin or auditor on the whole database.
+ */
+RECTIFY_API int rectify_backup(rectify_db *db, const char *dest_path);
+
+RECTIFY_END_DECLS
+
+#endif /* RECTIFY_AUDIT_H */

@@ -1,0 +1,58 @@
+#include "service/access_control.hpp"
+
+#include "service/dispatch.hpp"
+
+#include <type_traits>
+
+namespace rectify::service {
+
+using core::Errc;
+using core::Error;
+
+std::vector<core::Grant> AccessControl::grants(const std::optional<std::string> &actor) {
+    if (!actor) return {};
+    auto user = store_.user(*actor);
+    if (!user) return {};
+    return store_.grants_of(user->id);
+}
+
+void AccessControl::deny(const std::optional<std::string> &actor, const std::vector<core::Grant> &grants,
+                         core::Permission p, const std::string &what) {
+    if (!actor) throw Error(Errc::denied, "denied: " + what + " needs an actor; none is set on this handle");
+    if (!store_.user(*actor))
+        throw Error(Errc::denied, "denied: " + what + ": '" + *actor + "' is not a user of this database");
+    throw Error(Errc::denied, "denied: " + what + " needs permission " + std::string(core::name(p)) + "; '" + *actor +
+                                  "' has " + core::describe(grants));
+}
+
+void AccessControl::require(const std::optional<std::string> &actor, core::Permission p,
+                            const core::RecordScope &where, const std::string &what) {
+    auto g = grants(actor);
+    if (!core::permits(g, p, where)) deny(actor, g, p, what);
+}
+
+bool AccessControl::allows(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where) {
+    return core::permits(grants(actor), p, where);
+}
+
+core::Visibility AccessControl::visibility(const std::optional<std::string> &actor, core::Permission p,
+                                           const std::string &what) {
+    auto g = grants(actor);
+    auto v = core::visible_with(g, p);
+    if (!v.everything && v.unit_ids.empty() && v.round_ids.empty()) deny(actor, g, p, what);
+    return v;
+}
+
+core::RecordScope AccessControl::scope_of(core::Kind kind, std::int64_t id) {
+    return dispatch(kind, [&](auto t) -> core::RecordScope {
+        using R = typename decltype(t)::type;
+        auto r = store_.get<R>(id);
+        if (!r) throw Error(Errc::not_found, "no " + std::string(core::name(kind)) + " " + std::to_string(id));
+        if constexpr (std::is_same_v<R, core::Round>) return core::RecordScope{std::nullopt, id};
+        else if constexpr (std::is_same_v<R, core::Unit>) return core::RecordScope{id, std::nullopt};
+        else if constexpr (std::is_same_v<R, core::Inspection>) return core::RecordScope{r->unit_id, r->round_id};
+        else return store_.scope_of_inspection(r->inspection_id);
+    });
+}
+
+} // namespace rectify::service

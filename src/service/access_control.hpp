@@ -1,0 +1,41 @@
+// Authorisation of every call: the host authenticates and names the actor; this decides what
+// that actor may do, from the grants stored in the database. A denial names the permission that
+// was missing and where, and is raised before anything is written.
+#pragma once
+
+#include "core/access.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace rectify::service {
+
+class AccessControl {
+public:
+    explicit AccessControl(store::Store &store) : store_(store) {}
+
+    // The actor's grants; none for no actor or a name that is not a user.
+    std::vector<core::Grant> grants(const std::optional<std::string> &actor);
+
+    // Throws Errc::denied unless the actor holds p on `where`. `what` says what was attempted.
+    void require(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where,
+                 const std::string &what);
+
+    // True when the actor holds p on `where`.
+    bool allows(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where);
+
+    // Where the actor holds p; throws denied when nowhere.
+    core::Visibility visibility(const std::optional<std::string> &actor, core::Permission p, const std::string &what);
+
+    // The scope of any record: its inspection's unit and round; a unit or round record is its own.
+    core::RecordScope scope_of(core::Kind kind, std::int64_t id);
+
+private:
+    [[noreturn]] void deny(const std::optional<std::string> &actor, const std::vector<core::Grant> &grants,
+                           core::Permission p, const std::string &what);
+
+    store::Store &store_;
+};
+
+} // namespace rectify::service

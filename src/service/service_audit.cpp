@@ -1,0 +1,117 @@
+// The audit log: reading it, proving it whole, and backups.
+#include "service/service.hpp"
+
+#include "io/json_text.hpp"
+#include "io/record_json.hpp"
+#include "service/dispatch.hpp"
+#include "service/transactions.hpp"
+
+#include <boost/json.hpp>
+
+namespace rectify::service {
+
+namespace {
+
+using core::Errc;
+using core::Error;
+
+boost::json::object event_json(const store::AuditRow &e) {
+    auto image = [](const std::optional<std::string> &s) -> boost::json::value {
+        if (!s) return nullptr;
+        boost::system::error_code ec;
+        auto v = boost::json::parse(*s, ec);
+        return ec ? boost::json::value(*s) : v; // an image that is not JSON is shown as text
+    };
+    boost::json::object o;
+    o["id"] = e.id;
+    o["at"] = e.at;
+    o["actor"] = e.actor;
+    o["action"] = e.action;
+    o["kind"] = e.kind;
+    o["record_id"] = e.record_id;
+    o["before"] = image(e.before);
+    o["after"] = image(e.after);
+    o["prev_hash"] = e.prev_hash;
+    o["hash"] = e.hash;
+    return o;
+}
+
+// Every record must be as its last audit event left it, and every record must have a trail: a
+// change made behind the library's back shows up here even when the chain itself is untouched.
+std::optional<std::string> first_record_mismatch(store::Store &store) {
+    std::optional<std::string> problem;
+    for (int k = 1; k <= 8 && !problem; ++k) {
+        const auto kind = static_cast<core::Kind>(k);
+        const std::string kind_name(core::name(kind));
+        dispatch(kind, [&](auto t) {
+            using R = typename decltype(t)::type;
+            std::map<std::int64_t, std::optional<std::string>> images;
+            for (auto &[id, after] : store.latest_images(kind_name)) images[id] = std::move(after);
+            for (const auto &r : store.list<R>({})) {
+                auto it = images.find(r.meta.id);
+                if (it == images.end()) {
+                    problem = kind_name + " " + std::to_string(r.meta.id) + " has no audit trail (added behind the library's back)";
+                    return;
+                }
+                if (it->second != io::to_compact_json(io::record_json(r))) {
+                    problem = kind_name + " " + std::to_string(r.meta.id) + " differs from its last audited state (changed behind the library's back)";
+                    return;
+                }
+                images.erase(it);
+            }
+            if (!images.empty())
+                problem = kind_name + " " + std::to_string(images.begin()->first) + " is in the audit log but missing from the database (deleted behind the library's back)";
+        });
+    }
+    return problem;
+}
+
+} // namespace
+
+std::string Service::audit_log_json(const std::string &kind, std::int64_t record_id, std::int64_t offset,
+                                    std::int64_t limit) {
+    if (offset < 0 || limit < 0) throw Error(Errc::argument, "offset and limit must not be negative");
+    ReadTransaction snapshot(store_);
+    if (kind.empty()) {
+        require(core::Permission::read_audit, {}, "reading the whole audit log");
+    } else {
+        auto k = core::parse_kind(kind);
+        if (!k) throw Error(Errc::argument, "kind '" + kind + "' is not a record kind");
+        require(core::Permission::read_audit, access_.scope_of(*k, record_id),
+                "reading the audit log of " + kind + " " + std::to_string(record_id));
+    }
+    boost::json::array out;
+    for (const auto &e : store_.audit_events(kind, record_id, offset, limit)) out.push_back(event_json(e));
+    return io::to_compact_json(out);
+}
+
+Service::Verification Service::verify_audit() {
+    ReadTransaction snapshot(store_);
+    require(core::Permission::read_audit, {}, "verifying the audit log");
+    auto chain = store_.verify_chain();
+    Verification v;
+    if (chain.broken_at) {
+        v.intact = false;
+        v.problem = "audit log broken at event " + std::to_string(*chain.broken_at) + ": " + chain.problem;
+    } else if (auto mismatch = first_record_mismatch(store_)) {
+        v.intact = false;
+        v.problem = "records do not match the audit log: " + *mismatch;
+    }
+    boost::json::object report;
+    report["intact"] = v.intact;
+    report["events"] = chain.events;
+    report["head_hash"] = chain.head_hash;
+    report["broken_at"] = chain.broken_at ? boost::json::value(*chain.broken_at) : boost::json::value(nullptr);
+    report["problem"] = v.intact ? boost::json::value(nullptr) : boost::json::value(v.problem);
+    v.report_json = io::to_compact_json(report);
+    return v;
+}
+
+void Service::backup(const std::string &dest_path) {
+    check_text("path", dest_path);
+    if (dest_path.empty()) throw Error(Errc::argument, "path: must not be empty");
+    require(core::Permission::backup, {}, "backing up the database");
+    store_.backup_to(dest_path);
+}
+
+} // namespace rectify::service

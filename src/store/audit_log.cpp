@@ -1,0 +1,131 @@
+// The audit log in the store: appending to the chain, reading it, and walking it to verify.
+#include "store/store.hpp"
+
+namespace rectify::store {
+
+namespace {
+
+AuditRow read_event(SQLite::Statement &st) {
+    AuditRow e;
+    Reader rd(st);
+    std::optional<std::string> prev, hash;
+    rd >> e.id >> e.at >> e.actor >> e.action >> e.kind >> e.record_id >> e.before >> e.after >> prev >> hash;
+    e.prev_hash = prev.value_or("");
+    e.hash = hash.value_or("");
+    return e;
+}
+
+const char *const kEventColumns = "id, at, actor, action, kind, record_id, before, after, prev_hash, hash";
+
+} // namespace
+
+std::int64_t Store::append_audit(const AuditEvent &e) {
+    try {
+        AuditRow row;
+        {
+            auto &last = cached(detail::kAuditSlot, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+            detail::ResetOnExit reset_last(last);
+            if (last.executeStep()) {
+                row.id = last.getColumn(0).getInt64() + 1;
+                row.prev_hash = last.getColumn(1).getString();
+            } else {
+                row.id = 1;
+                row.prev_hash = kGenesisHash;
+            }
+        }
+        row.at = e.at;
+        row.actor = e.actor;
+        row.action = e.action;
+        row.kind = e.kind;
+        row.record_id = e.record_id;
+        row.before = e.before;
+        row.after = e.after;
+        row.hash = event_hash(row);
+
+        auto &st = cached(detail::kAuditSlot + 1,
+                          "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        detail::ResetOnExit reset_on_exit(st);
+        Binder b(st);
+        b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
+          << row.prev_hash << row.hash;
+        st.exec();
+        return row.id;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "writing the audit log");
+    }
+}
+
+std::vector<AuditRow> Store::audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,
+                                          std::int64_t limit) {
+    try {
+        std::string sql = std::string("SELECT ") + kEventColumns + " FROM audit_events";
+        if (!kind.empty()) sql += " WHERE kind = ? AND record_id = ?";
+        sql += " ORDER BY id LIMIT ? OFFSET ?";
+        SQLite::Statement st(db_, sql);
+        int i = 1;
+        if (!kind.empty()) {
+            st.bind(i++, kind);
+            st.bind(i++, record_id);
+        }
+        st.bind(i++, limit > 0 ? limit : std::int64_t{-1});
+        st.bind(i++, offset);
+        std::vector<AuditRow> out;
+        while (st.executeStep()) out.push_back(read_event(st));
+        return out;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
+}
+
+std::vector<std::pair<std::int64_t, std::optional<std::string>>> Store::latest_images(const std::string &kind) {
+    try {
+        SQLite::Statement st(db_, "SELECT e.record_id, e.after FROM audit_events e "
+                                  "WHERE e.kind = ? AND e.id = (SELECT MAX(id) FROM audit_events x "
+                                  "WHERE x.kind = e.kind AND x.record_id = e.record_id) ORDER BY e.record_id");
+        st.bind(1, kind);
+        std::vector<std::pair<std::int64_t, std::optional<std::string>>> out;
+        while (st.executeStep()) {
+            std::optional<std::string> after;
+            if (!st.getColumn(1).isNull()) after = st.getColumn(1).getString();
+            out.emplace_back(st.getColumn(0).getInt64(), std::move(after));
+        }
+        return out;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
+}
+
+ChainCheck Store::verify_chain() {
+    ChainCheck check;
+    check.head_hash = kGenesisHash;
+    try {
+        SQLite::Statement st(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events ORDER BY id");
+        std::int64_t expected_id = 1;
+        while (st.executeStep()) {
+            AuditRow e = read_event(st);
+            ++check.events;
+            auto broken = [&](const std::string &problem) {
+                check.broken_at = e.id;
+                check.problem = problem;
+                return check;
+            };
+            if (e.id != expected_id)
+                return broken("event " + std::to_string(e.id) + " follows event " + std::to_string(expected_id - 1) +
+                              ": events " + std::to_string(expected_id) + ".." + std::to_string(e.id - 1) +
+                              " are missing (deleted)");
+            if (e.prev_hash != check.head_hash)
+                return broken("event " + std::to_string(e.id) + " does not link to the event before it "
+                              "(an event before it was altered, removed or inserted)");
+            if (e.hash != event_hash(e))
+                return broken("event " + std::to_string(e.id) + " does not match its hash (its content was altered)");
+            check.head_hash = e.hash;
+            ++expected_id;
+        }
+        return check;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "verifying the audit log");
+    }
+}
+
+} // namespace rectify::store

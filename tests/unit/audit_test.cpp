@@ -1,0 +1,138 @@
+#include "core/error.hpp"
+#include "service/service.hpp"
+#include "store/schema.hpp"
+#include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <boost/json.hpp>
+#include <doctest/doctest.h>
+
+using namespace rectify;
+using rectify::test::TempDir;
+
+namespace {
+
+struct Logged {
+    TempDir dir;
+    std::string path = dir.file("audit.db");
+    Logged() {
+        service::Service svc(path, {}, std::string("admin"));
+        svc.import_json(test::seed_json());
+        svc.set_status(core::Kind::measure, svc.find(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m3"), core::Status::done, 0);
+        svc.add_progress(1, "2019-03-01", "复查。", std::nullopt);
+    }
+    service::Service::Verification verify() { return service::Service(path, {}, std::string("admin")).verify_audit(); }
+    // Tampering as someone with the file and the sqlite3 tool would: the append-only triggers
+    // go first.
+    void tamper(const std::string &sql) {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;");
+        db.exec(sql);
+    }
+};
+
+} // namespace
+
+TEST_CASE("an untouched log verifies, with its head hash") {
+    Logged l;
+    auto v = l.verify();
+    CHECK(v.intact);
+    auto report = boost::json::parse(v.report_json).as_object();
+    CHECK(report.at("events").as_int64() > 80);
+    CHECK(report.at("head_hash").as_string().size() == 64);
+    CHECK(report.at("broken_at").is_null());
+}
+
+TEST_CASE("the library's own triggers refuse edits and deletes of the log") {
+    Logged l;
+    SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH(db.exec("UPDATE audit_events SET actor = 'x' WHERE id = 3"), doctest::Contains("append-only"));
+    CHECK_THROWS_WITH(db.exec("DELETE FROM audit_events WHERE id = 3"), doctest::Contains("append-only"));
+}
+
+TEST_CASE("verify names the first broken link for each kind of tampering") {
+    Logged l;
+    SUBCASE("an edited event") {
+        l.tamper("UPDATE audit_events SET actor = 'someone else' WHERE id = 10");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "audit log broken at event 10: event 10 does not match its hash (its content was altered)");
+    }
+    SUBCASE("a deleted event in the middle") {
+        l.tamper("DELETE FROM audit_events WHERE id = 10");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem.find("audit log broken at event 11: event 11 follows event 9") != std::string::npos);
+    }
+    SUBCASE("the last event deleted") {
+        l.tamper("DELETE FROM audit_events WHERE id = (SELECT MAX(id) FROM audit_events)");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact); // the progress record now lacks its trail
+        CHECK(v.problem.find("progress") != std::string::npos);
+        CHECK(v.problem.find("has no audit trail") != std::string::npos);
+    }
+    SUBCASE("an event inserted at the end with a made-up hash") {
+        l.tamper("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                 "SELECT MAX(id) + 1, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'feed' FROM audit_events");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem.find("does not match its hash") != std::string::npos);
+    }
+    SUBCASE("an event inserted in the middle, the later ones renumbered") {
+        l.tamper("CREATE TEMP TABLE later AS SELECT * FROM audit_events WHERE id >= 20;"
+                 "DELETE FROM audit_events WHERE id >= 20;"
+                 "INSERT INTO audit_events SELECT id + 1, at, actor, action, kind, record_id, before, after, prev_hash, hash FROM later;"
+                 "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                 "SELECT 20, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'forged' FROM audit_events WHERE id = 19;");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "audit log broken at event 20: event 20 does not match its hash (its content was altered)");
+    }
+    SUBCASE("a record changed behind the library's back") {
+        SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE issues SET status = 'closed' WHERE id = 4");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "records do not match the audit log: issue 4 differs from its last audited state (changed behind the library's back)");
+    }
+    SUBCASE("a record added behind the library's back") {
+        SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO units (version, ref, created_at, updated_at, name) VALUES (1, 'ghost', 'x', 'x', '幽灵单位')");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem.find("unit 2 has no audit trail") != std::string::npos);
+    }
+}
+
+TEST_CASE("the audit log of one record lists its events, oldest first") {
+    Logged l;
+    service::Service svc(l.path, {}, std::string("admin"));
+    auto events = boost::json::parse(svc.audit_log_json("measure", svc.find(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m3"), 0, 0)).as_array();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].at("action") == "create");
+    CHECK(events[1].at("action") == "status");
+    CHECK(events[1].at("before").at("status") == "in_progress");
+    CHECK(events[1].at("after").at("status") == "done");
+    CHECK(events[1].at("actor") == "admin");
+}
+
+TEST_CASE("events written before the chain existed join it on upgrade") {
+    TempDir dir;
+    const auto path = dir.file("v2.db");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        store::migrate(db, 0, 2);
+        db.exec("INSERT INTO units (version, ref, created_at, updated_at, name) VALUES (1, 'u', '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z', '市妇联')");
+        db.exec("INSERT INTO audit_events (at, actor, action, kind, record_id, before, after) VALUES "
+                "('2019-01-01T00:00:00Z', 'old', 'create', 'unit', 1, NULL, "
+                "'{\"kind\":\"unit\",\"id\":1,\"version\":1,\"ref\":\"u\",\"created_at\":\"2019-01-01T00:00:00Z\",\"updated_at\":\"2019-01-01T00:00:00Z\",\"name\":\"市妇联\",\"party_org\":null}')");
+    }
+    service::Service svc(path, {}, std::string("admin")); // upgrades, then makes admin its administrator
+    auto v = svc.verify_audit();
+    CHECK_MESSAGE(v.intact, v.problem);
+    auto events = boost::json::parse(svc.audit_log_json("", 0, 0, 0)).as_array();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].at("actor") == "old");
+    CHECK(events[1].at("action") == "bootstrap");
+    CHECK(events[1].at("prev_hash") == events[0].at("hash"));
+}

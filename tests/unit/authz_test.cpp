@@ -1,0 +1,150 @@
+#include "core/error.hpp"
+#include "service/service.hpp"
+#include "support.hpp"
+
+#include <boost/json.hpp>
+#include <doctest/doctest.h>
+
+using namespace rectify;
+using rectify::test::TempDir;
+
+namespace {
+
+// Two units in one round: 市妇联 (unit 1, inspection 1) and 市总工会 (unit 2, inspection 2), and
+// a user for each role. The measure tongcheng-2018-fulian/a6/i4/m1 belongs to owner1.
+struct Province {
+    TempDir dir;
+    std::string path = dir.file("authz.db");
+    service::Service admin{path, {}, std::string("admin")};
+
+    Province() {
+        auto seed = boost::json::parse(test::seed_json());
+        auto &m = seed.as_object()["aspects"].as_array()[5].as_object()["issues"].as_array()[3]
+                      .as_object()["measures"].as_array()[0].as_object();
+        m["person"] = "owner1";
+        admin.import_json(boost::json::serialize(seed));
+        admin.import_json(test::seed_for("tongcheng-zonggonghui", "市总工会", "tongcheng-2018-zonggonghui"));
+        add("liaison1", core::Role::liaison, core::ScopeKind::unit, 1);
+        add("owner1", core::Role::owner, core::ScopeKind::unit, 1);
+        add("inspector1", core::Role::inspector, core::ScopeKind::round, 1);
+        add("supervisor", core::Role::supervisor, core::ScopeKind::all, 0);
+        add("auditor", core::Role::auditor, core::ScopeKind::all, 0);
+        add("citizen", core::Role::public_, core::ScopeKind::all, 0);
+    }
+    void add(const std::string &name, core::Role role, core::ScopeKind scope, std::int64_t id) {
+        admin.add_user(name, std::nullopt);
+        admin.grant(name, core::Grant{role, scope, id});
+    }
+    service::Service as(const std::string &actor) { return service::Service(path, {}, actor); }
+    std::int64_t id(core::Kind k, const std::string &ref) { return admin.find(k, ref); }
+};
+
+template <class F> std::string denial(F &&f) {
+    try {
+        f();
+    } catch (const core::Error &e) {
+        if (e.code() == core::Errc::denied) return e.what();
+        return std::string("unexpected error: ") + e.what();
+    }
+    return "allowed";
+}
+
+} // namespace
+
+TEST_CASE("a unit liaison sees and changes only its own unit") {
+    Province p;
+    auto liaison = p.as("liaison1");
+    const auto other_issue = p.id(core::Kind::issue, "tongcheng-2018-zonggonghui/a1/i1");
+    const auto other_measure = p.id(core::Kind::measure, "tongcheng-2018-zonggonghui/a6/i4/m1");
+    const auto own_measure = p.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1");
+    const auto before = test::dump(p.path);
+
+    CHECK(denial([&] { liaison.record_json(core::Kind::issue, other_issue); }).find("needs permission read") != std::string::npos);
+    CHECK(denial([&] { liaison.export_json(2); }) != "allowed");
+    CHECK(denial([&] { liaison.add_progress(other_measure, "2019-03-01", "越权", std::nullopt); }) != "allowed");
+    CHECK(denial([&] { liaison.set_status(core::Kind::measure, other_measure, core::Status::in_progress, 0); }) != "allowed");
+    CHECK(test::dump(p.path) == before);
+
+    // Lists leave the other unit out instead of failing.
+    auto issues = boost::json::parse(liaison.list_json(core::Kind::issue, {})).as_array();
+    CHECK(issues.size() == 11);
+    for (const auto &i : issues) CHECK(i.at("inspection_id").as_int64() == 1);
+
+    CHECK(denial([&] { liaison.add_progress(own_measure, "2019-03-01", "本单位进展。", std::nullopt); }) == "allowed");
+    CHECK(denial([&] { liaison.set_status(core::Kind::measure, own_measure, core::Status::in_progress, 0); }) == "allowed");
+}
+
+TEST_CASE("only supervisors (and admins) close out, and the denial names what was missing") {
+    Province p;
+    const auto issue = p.id(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    auto liaison = p.as("liaison1");
+    CHECK(denial([&] { liaison.set_status(core::Kind::issue, issue, core::Status::closed, 0); }) ==
+          "denied: moving issue 1 to closed needs permission close_out; 'liaison1' has liaison on unit 1");
+    auto supervisor = p.as("supervisor");
+    CHECK(supervisor.set_status(core::Kind::issue, issue, core::Status::closed, 0) == 2);
+    // Reopening what was closed is the supervisors' call too.
+    CHECK(denial([&] { liaison.set_status(core::Kind::issue, issue, core::Status::reopened, 0); }) != "allowed");
+    CHECK(supervisor.set_status(core::Kind::issue, issue, core::Status::reopened, 0) == 3);
+    // Supervisors judge; they do not do the unit's work.
+    CHECK(denial([&] { supervisor.add_progress(p.id(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m1"), "2019-03-01", "x", std::nullopt); }) != "allowed");
+}
+
+TEST_CASE("an owner reports only on the measures it is responsible for") {
+    Province p;
+    auto owner = p.as("owner1");
+    CHECK(owner.add_progress(p.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1"), "2019-03-01", "已完成。", std::nullopt) > 0);
+    CHECK(denial([&] { owner.add_progress(p.id(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m1"), "2019-03-01", "x", std::nullopt); })
+              .find("needs permission add_progress") != std::string::npos);
+    CHECK(denial([&] { owner.set_status(core::Kind::measure, p.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1"), core::Status::in_progress, 0); }) != "allowed");
+}
+
+TEST_CASE("an inspector imports within its round; a new unit outside it needs a wider grant") {
+    Province p;
+    auto inspector = p.as("inspector1");
+    CHECK(denial([&] { inspector.import_json(test::seed_for("tongcheng-zonggonghui", "市总工会", "tongcheng-2018-zonggonghui")); }) == "allowed");
+    auto elsewhere = test::seed_for("tongcheng-kexie", "市科协", "tongcheng-2018-kexie", "another-round");
+    CHECK(denial([&] { inspector.import_json(elsewhere); }).find("needs permission import") != std::string::npos);
+    CHECK(denial([&] { inspector.set_status(core::Kind::issue, 1, core::Status::in_progress, 0); }) != "allowed");
+}
+
+TEST_CASE("the public reads public notices and nothing else") {
+    Province p;
+    auto citizen = p.as("citizen");
+    CHECK(citizen.render_notice(1, io::Audience::public_).find("6个方面11项整改任务") != std::string::npos);
+    CHECK(denial([&] { citizen.render_notice(1, io::Audience::internal); }) != "allowed");
+    CHECK(denial([&] { citizen.record_json(core::Kind::issue, 1); }) != "allowed");
+    CHECK(denial([&] { citizen.list_json(core::Kind::issue, {}); }) != "allowed");
+    CHECK(denial([&] { citizen.export_json(1); }) != "allowed");
+    CHECK(denial([&] { citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1"); }) != "allowed");
+    CHECK(denial([&] { citizen.audit_log_json("", 0, 0, 0); }) != "allowed");
+}
+
+TEST_CASE("users are managed by an admin of the whole database; unknown actors are refused by name") {
+    Province p;
+    auto auditor = p.as("auditor");
+    CHECK(denial([&] { auditor.add_user("x", std::nullopt); }) != "allowed");
+    CHECK(denial([&] { auditor.users_json(); }) != "allowed");
+    CHECK(denial([&] { auditor.audit_log_json("", 0, 0, 0); }) == "allowed");
+    CHECK(denial([&] { auditor.set_status(core::Kind::issue, 1, core::Status::in_progress, 0); }) != "allowed");
+
+    auto stranger = p.as("stranger");
+    CHECK(denial([&] { stranger.record_json(core::Kind::issue, 1); }) ==
+          "denied: reading issue 1: 'stranger' is not a user of this database");
+
+    auto users = boost::json::parse(p.admin.users_json()).as_array();
+    CHECK(users.size() == 7);
+    CHECK(users[0].at("name") == "admin");
+    CHECK(users[0].at("grants").as_array()[0].at("role") == "admin");
+
+    // Granting twice does nothing; revoking removes; the last whole-database admin stays.
+    p.admin.grant("liaison1", core::Grant{core::Role::liaison, core::ScopeKind::unit, 1});
+    p.admin.revoke("liaison1", core::Grant{core::Role::liaison, core::ScopeKind::unit, 1});
+    CHECK(denial([&] { p.as("liaison1").record_json(core::Kind::issue, 1); }) != "allowed");
+    try {
+        p.admin.revoke("admin", core::Grant{core::Role::admin, core::ScopeKind::all, 0});
+        FAIL("expected an error");
+    } catch (const core::Error &e) {
+        CHECK(e.code() == core::Errc::misuse);
+    }
+    CHECK(denial([&] { p.admin.users_json(); }) == "allowed");
+}
