@@ -60,6 +60,9 @@ public:
     Verification verify_audit();
     void backup(const std::string &dest_path);
 
+    // The store behind the operations, for tests that watch what reaches SQLite.
+    store::Store &store() { return store_; }
+
 private:
     const std::string &require_actor() const;
     static std::optional<std::string> checked_actor(std::optional<std::string> actor);
