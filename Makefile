@@ -1,12 +1,14 @@
 # The two commands of the README, and the few around them.
 #   make demo   installs missing packages, builds, runs the demo on demo.db in this folder
 #   make test   builds the normal and the sanitizer configurations and runs every test in both
+#   make bench  builds the benchmarks in Release (build-bench/) and runs them; not part of test
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+BENCH_BUILD ?= build-bench
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
-.PHONY: all deps build build-asan demo test test-normal test-asan install clean
+.PHONY: all deps build build-asan demo test test-normal test-asan bench install clean
 
 all: build
 
@@ -36,8 +38,13 @@ test-asan: build-asan
 
 test: test-normal test-asan
 
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DRECTIFY_BUILD_BENCH=ON -DRECTIFY_BUILD_TESTS=OFF $(CMAKE_ARGS)
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench
+	./$(BENCH_BUILD)/bench/workdays_bench
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)

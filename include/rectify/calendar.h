@@ -45,6 +45,7 @@
 #define RECTIFY_CALENDAR_H
 
 #include "common.h"
+#include "errors.h"
 
 RECTIFY_BEGIN_DECLS
 

@@ -51,7 +51,13 @@ core::Date date_arg(const char *text, const char *name) {
     std::size_t n = 0;
     while (n < 11 && text[n]) ++n; // a date is 10 bytes; never read far into a non-date
     auto d = core::parse_date(std::string_view(text, n));
-    if (!d) capi::bad_argument(std::string(name) + " " + shown(text) + " " + core::describe_bad_date(std::string_view(text, n)));
+    if (!d) {
+        // parse_date refuses years before 1900 too; say so rather than "not a calendar date".
+        const bool early = n == 10 && std::string_view(text, 4) < "1900" && core::describe_bad_date(std::string_view(text, n)) == "is not a calendar date";
+        capi::bad_argument(std::string(name) + " " + shown(text) + " " +
+                           (early ? std::string("is before 1900-01-01, the first date rectify handles")
+                                  : core::describe_bad_date(std::string_view(text, n))));
+    }
     return *d;
 }
 
@@ -68,9 +74,13 @@ void offset_arg(int n) {
                            std::to_string(RECTIFY_CALENDAR_MAX_OFFSET) + " either way");
 }
 
+// "YYYY-MM-DD" and a NUL, written digit by digit: snprintf would cost more than the arithmetic.
 void write_date(char *out, const core::Date &d) {
-    const std::string s = core::format_date(d);
-    std::memcpy(out, s.c_str(), RECTIFY_DATE_SIZE);
+    const auto ymd = d.year_month_day();
+    const unsigned y = ymd.year, m = ymd.month, day = ymd.day;
+    out[0] = char('0' + y / 1000), out[1] = char('0' + y / 100 % 10), out[2] = char('0' + y / 10 % 10),
+    out[3] = char('0' + y % 10), out[4] = '-', out[5] = char('0' + m / 10), out[6] = char('0' + m % 10), out[7] = '-',
+    out[8] = char('0' + day / 10), out[9] = char('0' + day % 10), out[10] = '\0';
 }
 
 // The whole file; Errc::io naming it and the system's reason (a directory fails here too).

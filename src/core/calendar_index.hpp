@@ -8,7 +8,8 @@
 // depended on contain an unknown one (one subtraction of prefix counts).
 //
 // Built once per change of the calendar and never modified, so one index may be read by any
-// number of threads.
+// number of threads. It costs about 13 bytes per day of the span: some 90 KB for 2007-2026; a
+// host day set centuries away from the notices stretches the span (and the memory) to reach it.
 #pragma once
 
 #include "core/calendar_day.hpp"
