@@ -14,5 +14,6 @@
 #include "calendar.h"
 #include "access.h"
 #include "audit.h"
+#include "deadlines.h"
 
 #endif /* RECTIFY_H */

@@ -12,9 +12,6 @@
 #include <cstdio>
 #include <cstring>
 
-struct rectify_calendar {
-    rectify::core::Calendar calendar;
-};
 
 using namespace rectify;
 using capi::guarded;

@@ -3,6 +3,7 @@
 // memory the caller frees with rectify_free().
 #pragma once
 
+#include "core/calendar.hpp"
 #include "core/enums.hpp"
 #include "core/error.hpp"
 #include "rectify/rectify.h"
@@ -15,6 +16,10 @@
 
 struct rectify_db {
     std::unique_ptr<rectify::service::Service> service;
+};
+
+struct rectify_calendar {
+    rectify::core::Calendar calendar;
 };
 
 namespace rectify::capi {

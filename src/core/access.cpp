@@ -18,11 +18,12 @@ using P = Permission;
 const RoleEntry kRoles[] = {
     {Role::admin, "admin", "巡察办",
      {P::read, P::read_public, P::import, P::change_status, P::close_out, P::add_progress, P::add_own_progress,
-      P::read_audit, P::backup, P::manage_users}},
-    {Role::inspector, "inspector", "巡察组", {P::read, P::read_public, P::import}},
-    {Role::liaison, "liaison", "整改联络员", {P::read, P::read_public, P::change_status, P::add_progress, P::add_own_progress}},
+      P::read_audit, P::backup, P::manage_users, P::configure, P::request_extension, P::decide_extension, P::escalate}},
+    {Role::inspector, "inspector", "巡察组", {P::read, P::read_public, P::import, P::escalate}},
+    {Role::liaison, "liaison", "整改联络员",
+     {P::read, P::read_public, P::change_status, P::add_progress, P::add_own_progress, P::request_extension}},
     {Role::owner, "owner", "责任人", {P::read, P::read_public, P::add_own_progress}},
-    {Role::supervisor, "supervisor", "纪委监委/组织部", {P::read, P::read_public, P::close_out}},
+    {Role::supervisor, "supervisor", "纪委监委/组织部", {P::read, P::read_public, P::close_out, P::decide_extension, P::escalate}},
     {Role::auditor, "auditor", "审计", {P::read, P::read_public, P::read_audit, P::backup}},
     {Role::public_, "public", "社会公众", {P::read_public}},
 };
@@ -44,7 +45,7 @@ bool covers(const Grant &g, const RecordScope &where) {
 
 } // namespace
 
-bool needs_whole_database(Permission p) { return p == P::manage_users || p == P::backup; }
+bool needs_whole_database(Permission p) { return p == P::manage_users || p == P::backup || p == P::configure; }
 
 std::string_view name(Role r) { return entry(r).name; }
 std::string_view label(Role r) { return entry(r).label; }
@@ -78,6 +79,10 @@ std::string_view name(Permission p) {
     case P::read_audit: return "read_audit";
     case P::backup: return "backup";
     case P::manage_users: return "manage_users";
+    case P::configure: return "configure";
+    case P::request_extension: return "request_extension";
+    case P::decide_extension: return "decide_extension";
+    case P::escalate: return "escalate";
     }
     return "?";
 }

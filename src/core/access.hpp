@@ -34,6 +34,10 @@ enum class Permission {
     read_audit,     // the audit log and its verification
     backup,
     manage_users,   // users and grants (needs a grant on the whole database)
+    configure,      // the database's calendar and rule profiles (whole database)
+    request_extension, // ask for a later deadline on a measure in scope
+    decide_extension,  // approve or refuse such a request
+    escalate,       // issue 督办 documents
 };
 
 struct Grant {

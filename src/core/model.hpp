@@ -56,6 +56,13 @@ struct Inspection {
     OptDate feedback_date;
     OptText title;
     std::optional<Closing> closing;
+    // Derived from feedback_date by the rule profile the inspection was given; kept as derived,
+    // so a later change of the profile does not move them.
+    OptInt profile_id;
+    OptDate plan_due;
+    OptDate concentrated_end;
+    OptDate report_due;
+    OptDate evaluation_due;
 };
 
 struct Aspect {

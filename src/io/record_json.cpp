@@ -58,6 +58,11 @@ boost::json::object record_json(const core::Inspection &r) {
     o["feedback_date"] = to_json(r.feedback_date);
     o["title"] = to_json(r.title);
     o["closing"] = closing_json(r.closing);
+    o["profile_id"] = to_json(r.profile_id);
+    o["plan_due"] = to_json(r.plan_due);
+    o["concentrated_end"] = to_json(r.concentrated_end);
+    o["report_due"] = to_json(r.report_due);
+    o["evaluation_due"] = to_json(r.evaluation_due);
     return o;
 }
 

@@ -22,14 +22,16 @@ template <class R> constexpr bool has_status = std::is_same_v<R, core::Issue> ||
 
 } // namespace
 
-Importer::Importer(store::Store &store, const std::string &actor)
-    : store_(store), actor_(actor), now_(core::utc_timestamp_now()) {}
+Importer::Importer(store::Store &store, const std::string &actor, Deriver derive)
+    : store_(store), actor_(actor), derive_(std::move(derive)), now_(core::utc_timestamp_now()) {}
 
 template <class R> void Importer::upsert(R &incoming, const std::string &path, bool status_given) {
     constexpr core::Kind kind = store::Table<R>::kind;
     const int k = static_cast<int>(kind);
     auto id = store_.find_id<R>(incoming.meta.ref);
     if (!id) {
+        if constexpr (std::is_same_v<R, core::Inspection>)
+            if (derive_) derive_(incoming, nullptr);
         store_.insert(incoming, now_);
         audit(store_, actor_, now_, "create", kind, incoming.meta.id, std::nullopt, audit_image(incoming));
         ++counts_.created[k];
@@ -48,6 +50,8 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
         else core::check_transition(existing.status, incoming.status, path + ".status: ");
     }
     if constexpr (std::is_same_v<R, core::Issue>) incoming.relapse_count = existing.relapse_count;
+    if constexpr (std::is_same_v<R, core::Inspection>)
+        if (derive_) derive_(incoming, &existing);
 
     std::string before = audit_image(existing);
     if (before == audit_image(incoming)) {

@@ -6,6 +6,7 @@
 #include "io/document.hpp"
 #include "store/store.hpp"
 
+#include <functional>
 #include <string>
 
 namespace rectify::service {
@@ -18,7 +19,10 @@ struct ImportCounts {
 
 class Importer {
 public:
-    Importer(store::Store &store, const std::string &actor);
+    // Fills an inspection's derived fields before it is written; existing is null for a new one.
+    using Deriver = std::function<void(core::Inspection &incoming, const core::Inspection *existing)>;
+
+    Importer(store::Store &store, const std::string &actor, Deriver derive = nullptr);
 
     // Returns the inspection's id; doc's records get their ids and versions filled in.
     std::int64_t apply(io::Document &doc);
@@ -31,6 +35,7 @@ private:
 
     store::Store &store_;
     const std::string &actor_;
+    Deriver derive_;
     std::string now_;
     ImportCounts counts_;
 };

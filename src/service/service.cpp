@@ -61,7 +61,10 @@ ImportResult Service::import_json(std::string_view json) {
     require(core::Permission::import, target, what);
     if (auto existing = store_.find_id<core::Inspection>(doc.inspection.meta.ref))
         require(core::Permission::import, store_.scope_of_inspection(*existing), what);
-    Importer importer(store_, actor);
+    const core::Calendar cal = calendar();
+    Importer importer(store_, actor, [&](core::Inspection &incoming, const core::Inspection *existing) {
+        derive_for_import(incoming, existing, actor, cal);
+    });
     ImportResult result;
     result.inspection_id = importer.apply(doc);
     tx.commit();

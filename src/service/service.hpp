@@ -4,6 +4,11 @@
 #pragma once
 
 #include "core/access.hpp"
+#include "core/calendar.hpp"
+#include "core/rule_profile.hpp"
+#include "store/deadline_rows.hpp"
+
+#include <functional>
 #include "core/enums.hpp"
 #include "io/notice.hpp"
 #include "service/access_control.hpp"
@@ -60,6 +65,37 @@ public:
     Verification verify_audit();
     void backup(const std::string &dest_path);
 
+    // Deadlines (service_deadlines.cpp).
+    void calendar_load_json(std::string_view json);
+    void calendar_set_day(std::string_view date, bool off);
+    core::Calendar calendar(); // the database's calendar as it is now
+    std::int64_t profile_add(std::string_view json);
+    std::string profiles_json();
+    void apply_profile(std::int64_t inspection_id, std::string_view name);
+
+    struct WarningQuery {
+        core::Date as_of;
+        store::MeasureScope scope; // its `visible` is set by the service
+        int rollup = 1;            // RECTIFY_ROLLUP_*
+        unsigned lights = 0;       // bit per light; 0: all
+        std::int64_t offset = 0;
+        std::int64_t limit = 0;
+    };
+    // Totals and rows; each row goes to `row` (compact JSON) when given, else into the document.
+    std::string warnings(const WarningQuery &q, const std::function<bool(const std::string &)> &row = nullptr);
+    std::string overdue_json(const WarningQuery &q);
+    std::int64_t overdue_count(const WarningQuery &q);
+    std::string due_within_json(const WarningQuery &q, std::int64_t days);
+
+    std::int64_t extension_request(std::int64_t measure_id, std::string_view new_deadline, std::string_view reason);
+    void extension_decide(std::int64_t extension_id, bool approve, std::optional<std::string_view> note);
+    std::string extensions_json(std::int64_t measure_id, bool pending_only);
+
+    std::int64_t escalate(core::Kind kind, std::int64_t target_id, int level, std::string_view date,
+                          std::string_view issued_to, std::optional<std::string_view> new_deadline,
+                          std::optional<std::string_view> note);
+    std::string open_escalations_json(const store::MeasureScope &scope);
+
     // The store behind the operations, for tests that watch what reaches SQLite.
     store::Store &store() { return store_; }
 
@@ -68,6 +104,11 @@ private:
     static std::optional<std::string> checked_actor(std::optional<std::string> actor);
     // A database with no users makes the first actor who opens it read-write its administrator.
     void bootstrap_admin();
+    // The profile a new inspection gets, stored on first use.
+    store::ProfileRow default_profile_row(const std::string &actor);
+    // Fills an imported inspection's derived deadlines (import keeps what is derived already).
+    void derive_for_import(core::Inspection &incoming, const core::Inspection *existing, const std::string &actor,
+                           const core::Calendar &cal);
     void require(core::Permission p, const core::RecordScope &where, const std::string &what) {
         access_.require(actor_, p, where, what);
     }

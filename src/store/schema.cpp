@@ -151,11 +151,72 @@ void migration3(SQLite::Database &db) {
     db.exec(kAuditAppendOnly);
 }
 
+// 4: deadlines. The database's own calendar (notices loaded at run time, local days), named and
+// versioned rule profiles, the deadlines an inspection derives from its profile, extensions and
+// escalations.
+const char *const kMigration4 =
+    "CREATE TABLE calendar_notices ("
+    "  id INTEGER PRIMARY KEY,"
+    "  year INTEGER NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  loaded_at TEXT NOT NULL,"
+    "  loaded_by TEXT NOT NULL);"
+    "CREATE TABLE calendar_days ("
+    "  date TEXT PRIMARY KEY,"
+    "  off INTEGER NOT NULL CHECK (off IN (0, 1)),"
+    "  set_at TEXT NOT NULL,"
+    "  set_by TEXT NOT NULL);"
+    "CREATE TABLE rule_profiles ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL,"
+    "  UNIQUE (name, version));"
+    "ALTER TABLE inspections ADD COLUMN profile_id INTEGER REFERENCES rule_profiles(id);"
+    "ALTER TABLE inspections ADD COLUMN plan_due TEXT;"
+    "ALTER TABLE inspections ADD COLUMN concentrated_end TEXT;"
+    "ALTER TABLE inspections ADD COLUMN report_due TEXT;"
+    "ALTER TABLE inspections ADD COLUMN evaluation_due TEXT;"
+    "CREATE TABLE extensions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  measure_id INTEGER NOT NULL REFERENCES measures(id),"
+    "  original_deadline TEXT,"
+    "  requested_deadline TEXT NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  requested_by TEXT NOT NULL,"
+    "  requested_at TEXT NOT NULL,"
+    "  state TEXT NOT NULL CHECK (state IN ('pending','approved','refused')),"
+    "  decided_by TEXT,"
+    "  decided_at TEXT,"
+    "  decision_note TEXT);"
+    "CREATE INDEX extensions_by_measure ON extensions(measure_id);"
+    "CREATE TABLE escalations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  target_kind TEXT NOT NULL CHECK (target_kind IN ('issue','measure')),"
+    "  target_id INTEGER NOT NULL,"
+    "  level TEXT NOT NULL CHECK (level IN ('notice','guidance','reminder','warning','accountability')),"
+    "  issued_on TEXT NOT NULL,"
+    "  issued_by TEXT NOT NULL,"
+    "  issued_to TEXT NOT NULL,"
+    "  new_deadline TEXT,"
+    "  note TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL);"
+    "CREATE INDEX escalations_by_target ON escalations(target_kind, target_id);"
+    // Warning queries: open measures by deadline, for one unit (through the inspection) or all.
+    "CREATE INDEX measures_open_by_deadline ON measures(deadline) "
+    "  WHERE status IN ('not_started','in_progress','substantially_done','reopened');"
+    "CREATE INDEX measures_by_inspection_deadline ON measures(inspection_id, deadline);";
+
+void migration4(SQLite::Database &db) { db.exec(kMigration4); }
+
 void migration1(SQLite::Database &db) { db.exec(kMigration1); }
 void migration2(SQLite::Database &db) { db.exec(kMigration2); }
 
 using Migration = void (*)(SQLite::Database &);
-const Migration kMigrations[] = {migration1, migration2, migration3};
+const Migration kMigrations[] = {migration1, migration2, migration3, migration4};
 
 } // namespace
 

@@ -43,17 +43,20 @@ template <> struct Table<core::Inspection> {
     static constexpr core::Kind kind = core::Kind::inspection;
     static constexpr const char *table = "inspections";
     static constexpr const char *columns[] = {"round_id", "unit_id", "kind", "label", "authority", "group_name",
-                                              "onsite_start", "onsite_end", "feedback_date", "title", "closing"};
+                                              "onsite_start", "onsite_end", "feedback_date", "title", "closing",
+                                              "profile_id", "plan_due", "concentrated_end", "report_due", "evaluation_due"};
     static constexpr const char *from = "inspections t";
     static constexpr const char *order = "t.id";
     static constexpr const char *parent = "round_id";
     static void bind(Binder &b, const core::Inspection &r) {
         b << r.round_id << r.unit_id << r.kind << r.label << r.authority << r.group << r.onsite_start
-          << r.onsite_end << r.feedback_date << r.title << r.closing;
+          << r.onsite_end << r.feedback_date << r.title << r.closing << r.profile_id << r.plan_due << r.concentrated_end
+          << r.report_due << r.evaluation_due;
     }
     static void read(Reader &rd, core::Inspection &r) {
         rd >> r.round_id >> r.unit_id >> r.kind >> r.label >> r.authority >> r.group >> r.onsite_start >>
-            r.onsite_end >> r.feedback_date >> r.title >> r.closing;
+            r.onsite_end >> r.feedback_date >> r.title >> r.closing >> r.profile_id >> r.plan_due >> r.concentrated_end >>
+            r.report_due >> r.evaluation_due;
     }
 };
 
