@@ -136,3 +136,61 @@ TEST_CASE("events written before the chain existed join it on upgrade") {
     CHECK(events[1].at("action") == "bootstrap");
     CHECK(events[1].at("prev_hash") == events[0].at("hash"));
 }
+
+TEST_CASE("records audited before an upgrade added fields still verify after it") {
+    TempDir dir;
+    const auto path = dir.file("v3.db");
+    {
+        // A schema-3 database as that version wrote it: a unit and an inspection, each with its
+        // audit event, chained; the inspection's image has no deadline fields (schema 4 added them).
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        store::migrate(db, 0, 3);
+        const std::string at = "2019-01-01T00:00:00Z";
+        db.exec("INSERT INTO users (name, created_at, created_by) VALUES ('admin', '" + at + "', 'admin')");
+        db.exec("INSERT INTO grants (user_id, role, scope, scope_id, granted_at, granted_by) VALUES (1, 'admin', 'all', 0, '" + at + "', 'admin')");
+        db.exec("INSERT INTO units (version, ref, created_at, updated_at, name) VALUES (1, 'u', '" + at + "', '" + at + "', '市妇联')");
+        db.exec("INSERT INTO inspections (version, ref, created_at, updated_at, unit_id, kind, group_name, onsite_start) "
+                "VALUES (1, 'i', '" + at + "', '" + at + "', 1, 'routine', '市委第一巡察组', '2018-09-19')");
+        const std::string images[] = {
+            R"({"kind":"unit","id":1,"version":1,"ref":"u","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","name":"市妇联","party_org":null})",
+            R"({"kind":"inspection","id":1,"version":1,"ref":"i","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","round_id":null,"unit_id":1,"kind_of_inspection":"routine","label":null,"authority":null,"group":"市委第一巡察组","onsite_start":"2018-09-19","onsite_end":null,"feedback_date":null,"title":null,"closing":null})"};
+        const char *kinds[] = {"unit", "inspection"};
+        std::string prev = store::kGenesisHash;
+        for (int i = 0; i < 2; ++i) {
+            store::AuditRow e;
+            e.id = i + 1;
+            e.at = at;
+            e.actor = "admin";
+            e.action = "create";
+            e.kind = kinds[i];
+            e.record_id = 1;
+            e.after = images[i];
+            e.prev_hash = prev;
+            e.hash = store::event_hash(e);
+            SQLite::Statement ins(db, "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+            ins.bind(1, e.id);
+            ins.bind(2, e.at);
+            ins.bind(3, e.actor);
+            ins.bind(4, e.action);
+            ins.bind(5, e.kind);
+            ins.bind(6, e.record_id);
+            ins.bind(7, *e.after);
+            ins.bind(8, e.prev_hash);
+            ins.bind(9, e.hash);
+            ins.exec();
+            prev = e.hash;
+        }
+    }
+    service::Service svc(path, {}, std::string("admin")); // upgrades to the latest schema
+    auto v = svc.verify_audit();
+    CHECK_MESSAGE(v.intact, v.problem);
+    // A field the old image holds is still compared.
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE inspections SET group_name = '市委第二巡察组'");
+    }
+    auto after = service::Service(path, {}, std::string("admin")).verify_audit();
+    CHECK_FALSE(after.intact);
+    CHECK(after.problem.find("inspection 1 differs") != std::string::npos);
+}
