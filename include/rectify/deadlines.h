@@ -94,7 +94,8 @@ typedef struct rectify_warning_options {
 
 /**
  * Warnings as of a date, as a JSON object {"as_of", "rollup", "totals": {"red", "yellow",
- * "green", "blue"}, "rows": [...]}. A measure row has id, ref, title, inspection_id, issue_id,
+ * "green", "blue", "extended"}, "rows": [...]}; "extended" counts the measures in scope whose
+ * deadline an approved extension moved. A measure row has id, ref, title, inspection_id, issue_id,
  * leader, department, person, deadline, status, light, days_left (deadline minus as_of, negative
  * when overdue), stage (how many warning thresholds are crossed) and extended (an approved
  * extension moved its deadline); a roll-up row has kind, id, name, light and the counts by light.

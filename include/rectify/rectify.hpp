@@ -16,6 +16,11 @@
  * - rectify::db is move-only: it owns one rectify_db handle and closes it in its destructor. Like
  *   the handle, it may be used by one thread at a time; that is why even the reading members are
  *   not const (a const member would suggest concurrent reads are safe; they are not).
+ * - Every call, reads included, is authorised by the handle's actor (rectify/access.h); a call the
+ *   actor may not make throws RECTIFY_E_DENIED, whose message names the missing permission.
+ * - One exception to "failures throw": db::audit_verify() returns a tampered log as its answer
+ *   (audit_verification::intact false) instead of throwing, because finding tampering is what a
+ *   verification is for; pass on_tampered::raise to have it throw RECTIFY_E_TAMPERED instead.
  */
 #ifndef RECTIFY_RECTIFY_HPP
 #define RECTIFY_RECTIFY_HPP
@@ -64,6 +69,30 @@ enum class audience : int {
 /** Notice formats, as RECTIFY_FORMAT_*. */
 enum class format : int {
     text = RECTIFY_FORMAT_TEXT,
+};
+
+/** Roles, as RECTIFY_ROLE_* (docs/access.md lists what each may do). */
+enum class role : int {
+    admin = RECTIFY_ROLE_ADMIN,           /**< 巡察办 */
+    inspector = RECTIFY_ROLE_INSPECTOR,   /**< 巡察组 */
+    liaison = RECTIFY_ROLE_LIAISON,       /**< 整改联络员 */
+    owner = RECTIFY_ROLE_OWNER,           /**< 责任人 */
+    supervisor = RECTIFY_ROLE_SUPERVISOR, /**< 纪委监委/组织部 */
+    auditor = RECTIFY_ROLE_AUDITOR,       /**< 审计 */
+    public_ = RECTIFY_ROLE_PUBLIC,        /**< 社会公众; trailing underscore: `public` is a keyword */
+};
+
+/** What a role is granted on, as RECTIFY_SCOPE_*. */
+enum class scope : int {
+    all = RECTIFY_SCOPE_ALL,     /**< the whole database (scope id 0) */
+    round = RECTIFY_SCOPE_ROUND, /**< one round (scope id: the round's id) */
+    unit = RECTIFY_SCOPE_UNIT,   /**< one unit (scope id: the unit's id) */
+};
+
+/** What db::audit_verify() does when the log or the records fail verification. */
+enum class on_tampered {
+    report, /**< return the verification with intact == false (the default) */
+    raise,  /**< throw rectify::error with RECTIFY_E_TAMPERED and the first broken link */
 };
 
 /**
@@ -175,6 +204,22 @@ inline status status_from_name(std::string_view name) {
     return static_cast<status>(s);
 }
 
+/** The name of a role ("liaison"). Throws RECTIFY_E_ARGUMENT for a value outside the enum. */
+inline std::string_view role_name(role r) {
+    const char *name = ::rectify_role_name(static_cast<int>(r));
+    if (name == nullptr) {
+        throw error(RECTIFY_E_ARGUMENT, "unknown role " + std::to_string(static_cast<int>(r)));
+    }
+    return name;
+}
+
+/** The role named "admin", "inspector" … Throws RECTIFY_E_ARGUMENT if unknown. */
+inline role role_from_name(std::string_view name) {
+    int r = 0;
+    detail::check(::rectify_role_from_name(&r, detail::c_arg(name, "role name").c_str()));
+    return static_cast<role>(r);
+}
+
 /** What an import did: the inspection's id and the JSON object counting what changed. */
 struct import_result {
     std::int64_t inspection_id = 0;
@@ -187,6 +232,20 @@ struct list_options {
     std::int64_t parent_id = 0;     /**< only children of this record */
     std::int64_t offset = 0;        /**< records to skip */
     std::int64_t limit = 0;         /**< at most this many */
+};
+
+/**
+ * The answer of db::audit_verify(). With on_tampered::report it is returned whether the log is
+ * whole or not; report is the library's JSON object either way (intact, events, head_hash,
+ * broken_at, problem: rectify/audit.h). Keep head_hash somewhere else: a later log that no longer
+ * passes through it was rewritten.
+ */
+struct audit_verification {
+    bool intact = false;
+    std::string report;  /**< the JSON report */
+    std::string problem; /**< the first broken link (rectify_errmsg()) when not intact; else empty */
+
+    explicit operator bool() const noexcept { return intact; }
 };
 
 /**
@@ -203,7 +262,10 @@ public:
 
     /**
      * Opens (and with RECTIFY_OPEN_CREATE creates) the database at path. actor names who acts
-     * through this handle in the audit log; empty means none, which is enough for reading.
+     * through this handle: every call is authorised by it and every change audited under it.
+     * Empty means none, and then every call but opening is refused (RECTIFY_E_DENIED, or
+     * RECTIFY_E_NO_ACTOR for changes). A database with no users yet makes the first actor that
+     * opens it read-write its admin on the whole database.
      * busy_timeout_ms 0 means the library's default (5000).
      */
     explicit db(const std::string &path, unsigned flags = RECTIFY_OPEN_CREATE,
@@ -251,13 +313,17 @@ public:
     /** The C handle, for calls this wrapper does not cover; still owned by this object. */
     rectify_db *get() noexcept { return handle_; }
 
-    /** Sets who acts through this handle; every later change is audited under that name. */
+    /**
+     * Sets who acts through this handle; every later call is authorised by that name and every
+     * change audited under it. On a read-write handle to a database with no users yet, the actor
+     * becomes its admin (as on open).
+     */
     void set_actor(std::string_view actor) {
         const std::string c_actor = detail::c_arg(actor, "actor");
         detail::check(::rectify_db_set_actor(h(), c_actor.c_str()));
     }
 
-    /** Clears the actor; later changes fail with RECTIFY_E_NO_ACTOR. */
+    /** Clears the actor; later changes fail with RECTIFY_E_NO_ACTOR, reads with RECTIFY_E_DENIED. */
     void clear_actor() { detail::check(::rectify_db_set_actor(h(), nullptr)); }
 
     /** The schema version of the open database, after any upgrade on open. */
@@ -369,6 +435,102 @@ public:
         detail::c_string owned(text);
         detail::check(rc);
         return detail::take(owned);
+    }
+
+    // --- Users and grants (rectify/access.h); all need admin on the whole database. ---
+
+    /**
+     * Adds a user: name is the actor name the host authenticates; display_name may be omitted.
+     * Throws RECTIFY_E_DUPLICATE if the name is taken.
+     */
+    void user_add(std::string_view name, std::optional<std::string_view> display_name = std::nullopt) {
+        const std::string c_name = detail::c_arg(name, "name");
+        const std::string c_display = display_name ? detail::c_arg(*display_name, "display_name") : std::string();
+        detail::check(::rectify_user_add(h(), c_name.c_str(), display_name ? c_display.c_str() : nullptr));
+    }
+
+    /**
+     * Grants role r on a scope to the user name: scope::all with scope_id 0, or scope::round /
+     * scope::unit with that record's id. Granting what the user holds already does nothing.
+     */
+    void user_grant(std::string_view name, role r, scope s = scope::all, std::int64_t scope_id = 0) {
+        const std::string c_name = detail::c_arg(name, "name");
+        detail::check(::rectify_user_grant(h(), c_name.c_str(), static_cast<int>(r), static_cast<int>(s), scope_id));
+    }
+
+    /**
+     * Revokes role r on a scope from the user name. Throws RECTIFY_E_NOT_FOUND if the user does
+     * not hold it, RECTIFY_E_MISUSE for the last admin on the whole database.
+     */
+    void user_revoke(std::string_view name, role r, scope s = scope::all, std::int64_t scope_id = 0) {
+        const std::string c_name = detail::c_arg(name, "name");
+        detail::check(::rectify_user_revoke(h(), c_name.c_str(), static_cast<int>(r), static_cast<int>(s), scope_id));
+    }
+
+    /** The users and their grants as a JSON array (rectify/access.h). */
+    std::string user_list() {
+        char *json = nullptr;
+        const int rc = ::rectify_user_list(&json, h());
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    // --- The audit log and backups (rectify/audit.h). ---
+
+    /**
+     * Every audit event as a JSON array, oldest first; offset and limit page (limit 0: all).
+     * Needs read_audit on the whole database.
+     */
+    std::string audit_log(std::int64_t offset = 0, std::int64_t limit = 0) {
+        char *json = nullptr;
+        const int rc = ::rectify_audit_log(&json, h(), 0, 0, offset, limit);
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /** The audit events of one record as a JSON array, oldest first; paged as audit_log(). */
+    std::string audit_log(kind k, std::int64_t record_id, std::int64_t offset = 0, std::int64_t limit = 0) {
+        char *json = nullptr;
+        const int rc = ::rectify_audit_log(&json, h(), static_cast<int>(k), record_id, offset, limit);
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /**
+     * Walks the whole audit chain and compares every record with its last audited state.
+     * A broken chain or a record changed behind the library's back is the answer, not a failure:
+     * it comes back with intact == false and the first broken link in problem, unless
+     * on_tampered::raise asks for RECTIFY_E_TAMPERED to be thrown. Any other failure (denied,
+     * I/O) throws as usual.
+     */
+    audit_verification audit_verify(on_tampered what = on_tampered::report) {
+        char *report = nullptr;
+        const int rc = ::rectify_audit_verify(&report, h());
+        detail::c_string owned(report);
+        audit_verification v;
+        if (rc == RECTIFY_E_TAMPERED) {
+            v.problem = ::rectify_errmsg(); // read before anything else can call the library
+            if (what == on_tampered::raise) {
+                throw error(rc, v.problem);
+            }
+        } else {
+            detail::check(rc);
+        }
+        v.intact = rc == RECTIFY_OK;
+        v.report = detail::take(owned);
+        return v;
+    }
+
+    /**
+     * Writes a consistent copy of the whole database to dest_path, which must not exist, while
+     * other connections go on writing. Needs admin or auditor on the whole database.
+     */
+    void backup(const std::string &dest_path) {
+        const std::string c_path = detail::c_arg(dest_path, "dest_path");
+        detail::check(::rectify_backup(h(), c_path.c_str()));
     }
 
 private:

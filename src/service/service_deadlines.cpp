@@ -330,7 +330,10 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     boost::json::object doc;
     doc["as_of"] = core::format_date(q.as_of);
     doc["rollup"] = kRollupNames[q.rollup <= 1 ? 1 : q.rollup];
-    doc["totals"] = counts_json(totals);
+    auto totals_json = counts_json(totals);
+    // Extended measures are counted apart: an approved extension is not the original deadline met.
+    totals_json["extended"] = d.count_extended(scope);
+    doc["totals"] = std::move(totals_json);
     doc["rows"] = std::move(out);
     return io::to_compact_json(doc);
 }

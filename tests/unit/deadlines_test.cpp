@@ -229,8 +229,9 @@ TEST_CASE("an extension is requested, then decided by someone else; both dates s
     CHECK(ext[0].at("requested_deadline") == "2019-02-10");
     CHECK(ext[0].at("state") == "approved");
     CHECK(ext[0].at("decided_by") == "supervisor");
-    // No longer overdue on 2019-01-15, and marked as extended.
+    // No longer overdue on 2019-01-15, marked as extended and counted apart.
     auto q = t.query("2019-01-15");
+    CHECK(json::parse(t.admin.warnings(q)).at("totals").at("extended") == 1);
     CHECK(t.admin.overdue_count(q) == 0);
     auto rows = json::parse(t.admin.warnings(q)).at("rows").as_array();
     bool seen = false;
