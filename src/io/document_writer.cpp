@@ -12,65 +12,28 @@ namespace rectify::io {
 
 namespace {
 
-boost::json::value outcome_json(const DocOutcome &d) {
-    const auto &r = d.record;
+// Each record as the format carries it: its ref, its content, then its children.
+template <class R> boost::json::object with_ref(const R &r) {
     boost::json::object o;
     o["ref"] = r.meta.ref;
-    o["type"] = to_json(r.type);
-    o["name"] = to_json(r.name);
-    o["action"] = to_json(r.action);
-    o["category"] = to_json(r.category);
-    o["amount_fen"] = to_json(r.amount_fen);
-    o["form"] = to_json(r.form);
-    o["count"] = to_json(r.count);
-    o["date"] = to_json(r.date);
-    o["note"] = to_json(r.note);
-    return o;
-}
-
-boost::json::value progress_json(const DocProgress &d) {
-    const auto &r = d.record;
-    boost::json::object o;
-    o["ref"] = r.meta.ref;
-    o["date"] = to_json(r.date);
-    o["text"] = r.text;
-    o["author"] = to_json(r.author);
+    put_content(o, r);
     return o;
 }
 
 boost::json::value measure_json(const DocMeasure &d) {
-    const auto &r = d.record;
-    boost::json::object o;
-    o["ref"] = r.meta.ref;
-    o["title"] = r.title;
-    o["category"] = to_json(r.category);
-    o["leader"] = to_json(r.leader);
-    o["department"] = to_json(r.department);
-    o["person"] = to_json(r.person);
-    o["deadline"] = to_json(r.deadline);
-    o["completed_date"] = to_json(r.completed_date);
-    o["public"] = r.is_public;
-    o["non_public_reason"] = to_json(r.non_public_reason);
-    o["status"] = to_json(r.status);
+    auto o = with_ref(d.record);
     boost::json::array progress;
-    for (const auto &p : d.progress) progress.push_back(progress_json(p));
+    for (const auto &p : d.progress) progress.push_back(with_ref(p.record));
     o["progress"] = std::move(progress);
     return o;
 }
 
 boost::json::value issue_json(const DocIssue &d) {
-    const auto &r = d.record;
-    boost::json::object o;
-    o["ref"] = r.meta.ref;
-    o["title"] = r.title;
-    o["description"] = to_json(r.description);
-    o["public"] = r.is_public;
-    o["non_public_reason"] = to_json(r.non_public_reason);
-    o["status"] = to_json(r.status);
+    auto o = with_ref(d.record);
     boost::json::array measures, subs, outcomes;
     for (const auto &m : d.measures) measures.push_back(measure_json(m));
     for (const auto &s : d.sub_issues) subs.push_back(issue_json(s));
-    for (const auto &x : d.outcomes) outcomes.push_back(outcome_json(x));
+    for (const auto &x : d.outcomes) outcomes.push_back(with_ref(x.record));
     o["measures"] = std::move(measures);
     o["issues"] = std::move(subs);
     o["outcomes"] = std::move(outcomes);
@@ -124,7 +87,7 @@ std::string write_document(const Document &doc) {
     }
     root["aspects"] = std::move(aspects);
     boost::json::array outcomes;
-    for (const auto &x : doc.outcomes) outcomes.push_back(outcome_json(x));
+    for (const auto &x : doc.outcomes) outcomes.push_back(with_ref(x.record));
     root["outcomes"] = std::move(outcomes);
     return to_pretty_json(root);
 }

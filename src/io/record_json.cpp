@@ -74,26 +74,15 @@ boost::json::object record_json(const core::Aspect &r) {
     return o;
 }
 
-boost::json::object record_json(const core::Issue &r) {
-    auto o = head(core::Kind::issue, r.meta);
-    o["inspection_id"] = r.inspection_id;
-    o["aspect_id"] = r.aspect_id;
-    o["parent_id"] = to_json(r.parent_id);
-    o["seq"] = r.seq;
+void put_content(boost::json::object &o, const core::Issue &r) {
     o["title"] = r.title;
     o["description"] = to_json(r.description);
     o["public"] = r.is_public;
     o["non_public_reason"] = to_json(r.non_public_reason);
     o["status"] = to_json(r.status);
-    o["relapse_count"] = r.relapse_count;
-    return o;
 }
 
-boost::json::object record_json(const core::Measure &r) {
-    auto o = head(core::Kind::measure, r.meta);
-    o["inspection_id"] = r.inspection_id;
-    o["issue_id"] = r.issue_id;
-    o["seq"] = r.seq;
+void put_content(boost::json::object &o, const core::Measure &r) {
     o["title"] = r.title;
     o["category"] = to_json(r.category);
     o["leader"] = to_json(r.leader);
@@ -104,25 +93,15 @@ boost::json::object record_json(const core::Measure &r) {
     o["public"] = r.is_public;
     o["non_public_reason"] = to_json(r.non_public_reason);
     o["status"] = to_json(r.status);
-    return o;
 }
 
-boost::json::object record_json(const core::Progress &r) {
-    auto o = head(core::Kind::progress, r.meta);
-    o["inspection_id"] = r.inspection_id;
-    o["measure_id"] = r.measure_id;
-    o["seq"] = r.seq;
+void put_content(boost::json::object &o, const core::Progress &r) {
     o["date"] = to_json(r.date);
     o["text"] = r.text;
     o["author"] = to_json(r.author);
-    return o;
 }
 
-boost::json::object record_json(const core::Outcome &r) {
-    auto o = head(core::Kind::outcome, r.meta);
-    o["inspection_id"] = r.inspection_id;
-    o["issue_id"] = to_json(r.issue_id);
-    o["seq"] = r.seq;
+void put_content(boost::json::object &o, const core::Outcome &r) {
     o["type"] = to_json(r.type);
     o["name"] = to_json(r.name);
     o["action"] = to_json(r.action);
@@ -132,6 +111,43 @@ boost::json::object record_json(const core::Outcome &r) {
     o["count"] = to_json(r.count);
     o["date"] = to_json(r.date);
     o["note"] = to_json(r.note);
+}
+
+boost::json::object record_json(const core::Issue &r) {
+    auto o = head(core::Kind::issue, r.meta);
+    o["inspection_id"] = r.inspection_id;
+    o["aspect_id"] = r.aspect_id;
+    o["parent_id"] = to_json(r.parent_id);
+    o["seq"] = r.seq;
+    put_content(o, r);
+    o["relapse_count"] = r.relapse_count;
+    return o;
+}
+
+boost::json::object record_json(const core::Measure &r) {
+    auto o = head(core::Kind::measure, r.meta);
+    o["inspection_id"] = r.inspection_id;
+    o["issue_id"] = r.issue_id;
+    o["seq"] = r.seq;
+    put_content(o, r);
+    return o;
+}
+
+boost::json::object record_json(const core::Progress &r) {
+    auto o = head(core::Kind::progress, r.meta);
+    o["inspection_id"] = r.inspection_id;
+    o["measure_id"] = r.measure_id;
+    o["seq"] = r.seq;
+    put_content(o, r);
+    return o;
+}
+
+boost::json::object record_json(const core::Outcome &r) {
+    auto o = head(core::Kind::outcome, r.meta);
+    o["inspection_id"] = r.inspection_id;
+    o["issue_id"] = to_json(r.issue_id);
+    o["seq"] = r.seq;
+    put_content(o, r);
     return o;
 }
 

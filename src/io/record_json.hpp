@@ -17,6 +17,13 @@ boost::json::object record_json(const core::Measure &r);
 boost::json::object record_json(const core::Progress &r);
 boost::json::object record_json(const core::Outcome &r);
 
+// The fields a record carries in both record JSON and the interchange format, appended to o in
+// the order both use: what the host wrote, without ids, positions or bookkeeping.
+void put_content(boost::json::object &o, const core::Issue &r);
+void put_content(boost::json::object &o, const core::Measure &r);
+void put_content(boost::json::object &o, const core::Progress &r);
+void put_content(boost::json::object &o, const core::Outcome &r);
+
 // The closing section as {"heading", "paragraphs"}.
 boost::json::value closing_json(const std::optional<core::Closing> &c);
 
