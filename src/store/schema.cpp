@@ -212,11 +212,87 @@ const char *const kMigration4 =
 
 void migration4(SQLite::Database &db) { db.exec(kMigration4); }
 
+// 5: the second half of rectification. Evidence with its hash, look-back reviews and their
+// verdicts, follow-up plans of ongoing measures and the follow-ups made, evaluations, leads.
+const char *const kMigration5 =
+    "CREATE TABLE evidence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
+    "  target_kind TEXT NOT NULL CHECK (target_kind IN ('issue','measure')),"
+    "  target_id INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  kind TEXT,"
+    "  path TEXT,"
+    "  uri TEXT,"
+    "  media_type TEXT,"
+    "  size INTEGER,"
+    "  sha256 TEXT,"
+    "  added_at TEXT NOT NULL,"
+    "  added_by TEXT NOT NULL);"
+    "CREATE INDEX evidence_by_target ON evidence(target_kind, target_id);"
+    "CREATE INDEX evidence_by_inspection ON evidence(inspection_id);"
+    "CREATE TABLE reviews ("
+    "  id INTEGER PRIMARY KEY,"
+    "  scope_kind TEXT NOT NULL CHECK (scope_kind IN ('inspection','round')),"
+    "  scope_id INTEGER NOT NULL,"
+    "  scheduled_on TEXT NOT NULL,"
+    "  team TEXT NOT NULL,"
+    "  title TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL);"
+    "CREATE TABLE review_verdicts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  review_id INTEGER NOT NULL REFERENCES reviews(id),"
+    "  issue_id INTEGER NOT NULL REFERENCES issues(id),"
+    "  verdict TEXT NOT NULL CHECK (verdict IN ('held','relapsed','incomplete','false')),"
+    "  findings TEXT,"
+    "  decided_on TEXT NOT NULL,"
+    "  decided_by TEXT NOT NULL,"
+    "  UNIQUE (review_id, issue_id));"
+    "CREATE TABLE followup_plans ("
+    "  measure_id INTEGER PRIMARY KEY REFERENCES measures(id),"
+    "  cadence TEXT NOT NULL CHECK (cadence IN ('monthly','quarterly','half_yearly','yearly')),"
+    "  start_on TEXT NOT NULL,"
+    "  set_at TEXT NOT NULL,"
+    "  set_by TEXT NOT NULL);"
+    "CREATE TABLE followups ("
+    "  id INTEGER PRIMARY KEY,"
+    "  measure_id INTEGER NOT NULL REFERENCES measures(id),"
+    "  on_date TEXT NOT NULL,"
+    "  narrative TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL,"
+    "  recorded_by TEXT NOT NULL);"
+    "CREATE INDEX followups_by_measure ON followups(measure_id, on_date);"
+    "CREATE TABLE evaluations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
+    "  evaluated_on TEXT NOT NULL,"
+    "  evaluator TEXT NOT NULL,"
+    "  deductions TEXT NOT NULL,"
+    "  score INTEGER NOT NULL,"
+    "  rating TEXT NOT NULL CHECK (rating IN ('good','fairly_good','fair','poor')),"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL);"
+    "CREATE TABLE leads ("
+    "  id INTEGER PRIMARY KEY,"
+    "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
+    "  summary TEXT NOT NULL,"
+    "  handed_to TEXT NOT NULL,"
+    "  handed_on TEXT NOT NULL,"
+    "  disposition TEXT NOT NULL CHECK (disposition IN ('in_progress','concluded','no_case')),"
+    "  concluded_on TEXT,"
+    "  note TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  created_by TEXT NOT NULL);"
+    "CREATE INDEX leads_by_inspection ON leads(inspection_id);";
+
+void migration5(SQLite::Database &db) { db.exec(kMigration5); }
+
 void migration1(SQLite::Database &db) { db.exec(kMigration1); }
 void migration2(SQLite::Database &db) { db.exec(kMigration2); }
 
 using Migration = void (*)(SQLite::Database &);
-const Migration kMigrations[] = {migration1, migration2, migration3, migration4};
+const Migration kMigrations[] = {migration1, migration2, migration3, migration4, migration5};
 
 } // namespace
 
