@@ -13,12 +13,21 @@ namespace rectify_cli {
 
 namespace {
 
-/** path as a shell word: as it is when it is plain, else single-quoted. */
+/**
+ * Who the demo acts as, whatever --actor, RECTIFY_ACTOR or USER say: demo.db's first actor is its
+ * admin and nobody else may use it, so a fixed name keeps the demo working for whoever runs it
+ * next (another login, a CI job). The "Try next" lines pass it on with --actor.
+ */
+const std::string demo_actor = "演示管理员";
+
+/** path as a shell word: as it is when it is plain, else single-quoted. Non-ASCII bytes (UTF-8
+    text such as 演示管理员) need no quoting in a POSIX shell. */
 std::string shell_word(const std::string &path) {
     bool plain = !path.empty();
     for (char c : path) {
+        const auto u = static_cast<unsigned char>(c);
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '.' || c == '_' || c == '-' || c == '/';
+                        c == '.' || c == '_' || c == '-' || c == '/' || u >= 0x80;
         plain = plain && ok;
     }
     if (plain) {
@@ -51,6 +60,11 @@ std::int64_t import_seed(rectify::db &db, const std::string &path) {
     try {
         return db.import_json(seed_case()).inspection_id;
     } catch (const rectify::error &e) {
+        if (e.code() == RECTIFY_E_DENIED) {
+            throw rectify::error(e.code(), "importing the demo case into " + path + ": " + e.what() +
+                                               " (the demo acts as " + demo_actor + "; " + path +
+                                               " was made by someone else: remove it, or give the demo another --db)");
+        }
         if (e.code() != RECTIFY_E_TRANSITION && e.code() != RECTIFY_E_CONFLICT) {
             throw rectify::error(e.code(), "importing the demo case into " + path + ": " + e.what());
         }
@@ -89,19 +103,20 @@ std::int64_t sample_measure(rectify::db &db, std::int64_t inspection_id) {
 void add_demo_command(CLI::App &app, context &ctx) {
     CLI::App *cmd = app.add_subcommand(
         "demo", "Import the bundled seed case into demo.db in this folder (or --db when given), print its notice "
-                "and its measures; running it again gives the same output");
+                "and its measures; running it again gives the same output. The demo always acts as " + demo_actor +
+                    " (not --actor), the admin of its database; the commands it suggests pass that on");
     cmd->callback([&ctx] {
         ctx.action = [&ctx] {
             // RECTIFY_DB is meant for the clerk's real database; the demo never touches it.
             const std::string path = ctx.db_given() ? ctx.db_path() : std::string("demo.db");
-            rectify::db db = ctx.open(path, open_mode::create);
+            rectify::db db = ctx.open_as(path, open_mode::create, demo_actor);
             const std::int64_t id = import_seed(db, path);
             const std::string notice =
                 doing("rendering the demo notice", [&] { return db.notice_render(id, rectify::audience::internal); });
             std::cout << with_final_newline(notice) << '\n';
             std::cout << "整改任务（措施）一览\n";
             print_measures_table(std::cout, db, id, table_style{});
-            const std::string db_arg = "rectify --db " + shell_word(path);
+            const std::string db_arg = "rectify --db " + shell_word(path) + " --actor " + shell_word(demo_actor);
             const std::string ref = seed_inspection_ref();
             std::cout << '\n'
                       << "Try next:\n"

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -46,13 +47,22 @@ std::string summary_value(const json::value &v) {
     return json::serialize(v);
 }
 
-void print_import(const std::string &source, const rectify::import_result &r, bool as_json) {
+/** The actor, when this import created the database (and so made the actor its first admin). */
+using first_admin = std::optional<std::string>;
+
+void print_import(const std::string &source, const rectify::import_result &r, bool as_json, const first_admin &admin) {
     if (as_json) {
         json::object out;
         out["inspection_id"] = r.inspection_id;
         out["summary"] = parse_json(r.summary, "the import summary");
+        if (admin) {
+            out["first_admin"] = *admin;
+        }
         std::cout << json::serialize(out) << '\n';
         return;
+    }
+    if (admin) {
+        std::cout << "created the database; first admin: " << *admin << " (admin on the whole database)\n";
     }
     std::cout << "imported " << source << '\n';
     const json::value summary = parse_json(r.summary, "the import summary");
@@ -80,11 +90,15 @@ void add_import_command(CLI::App &app, context &ctx) {
     cmd->callback([&ctx, file] {
         ctx.action = [&ctx, file] {
             rectify::import_result r;
+            // A database this import creates has no users: its actor becomes the first admin.
+            std::error_code exists_ec;
+            const first_admin admin =
+                std::filesystem::exists(ctx.db_path(), exists_ec) ? first_admin() : first_admin(ctx.actor());
             if (*file == "-") {
                 const std::string doc = read_stdin();
                 rectify::db db = ctx.open(open_mode::create);
                 r = doing("importing standard input", [&] { return db.import_json(doc); });
-                print_import("standard input", r, ctx.json);
+                print_import("standard input", r, ctx.json, admin);
             } else {
                 // Checked here so that a mistyped name is "not found", like a mistyped ref.
                 std::error_code ec;
@@ -96,7 +110,7 @@ void add_import_command(CLI::App &app, context &ctx) {
                 }
                 rectify::db db = ctx.open(open_mode::create);
                 r = doing("importing " + *file, [&] { return db.import_file(*file); });
-                print_import(*file, r, ctx.json);
+                print_import(*file, r, ctx.json, admin);
             }
             return exit_ok;
         };

@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include "errors.hpp"
+#include "labels.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -56,7 +57,7 @@ std::string context::actor() const {
     return "cli";
 }
 
-rectify::db context::open(const std::string &path, open_mode mode) const {
+rectify::db context::open_as(const std::string &path, open_mode mode, const std::string &as_actor) const {
     if (mode != open_mode::create) {
         // Opening without RECTIFY_OPEN_CREATE would fail too, but this says what to do about it.
         std::error_code ec;
@@ -71,9 +72,8 @@ rectify::db context::open(const std::string &path, open_mode mode) const {
     } else if (mode == open_mode::read) {
         flags = RECTIFY_OPEN_READONLY;
     }
-    return doing("opening " + path, [&] {
-        return rectify::db(path, flags, mode == open_mode::read ? std::string() : actor());
-    });
+    // Every call is authorised by the actor, reads included, so every handle acts for one.
+    return doing("opening " + path, [&] { return rectify::db(path, flags, as_actor); });
 }
 
 std::int64_t resolve_id(rectify::db &db, rectify::kind k, const std::string &arg) {
@@ -123,6 +123,23 @@ rectify::status parse_status(const std::string &word) {
         }
     }
     throw cli_error(exit_usage, "unknown status '" + word + "' (use one of: " + known + ")");
+}
+
+rectify::role parse_role(const std::string &word) {
+    std::string known;
+    for (int code = RECTIFY_ROLE_ADMIN; code <= RECTIFY_ROLE_PUBLIC; ++code) {
+        const char *name = rectify_role_name(code);
+        if (name == nullptr) {
+            continue;
+        }
+        const std::string label = role_label(name);
+        if (word == name || (label != name && word == label)) {
+            return static_cast<rectify::role>(code);
+        }
+        known += known.empty() ? "" : ", ";
+        known += std::string(name) + (label != name ? " " + label : std::string());
+    }
+    throw cli_error(exit_usage, "unknown role '" + word + "' (use one of: " + known + ")");
 }
 
 } // namespace rectify_cli

@@ -17,7 +17,7 @@ namespace rectify_cli {
 
 /** How a command needs the database. */
 enum class open_mode {
-    read,   ///< read-only; the file must exist
+    read,   ///< read-only; the file must exist (acts as the actor all the same: reads are authorised)
     write,  ///< read-write; the file must exist
     create, ///< read-write; created when missing
 };
@@ -41,8 +41,14 @@ struct context {
     /** --actor, else $RECTIFY_ACTOR, else $USER, else "cli". */
     std::string actor() const;
 
-    /** Opens the database at path; for read and write, a missing file is a not-found error. */
-    rectify::db open(const std::string &path, open_mode mode) const;
+    /**
+     * Opens the database at path as actor(); for read and write, a missing file is a not-found
+     * error. A read-write open of a database with no users makes the actor its admin.
+     */
+    rectify::db open(const std::string &path, open_mode mode) const { return open_as(path, mode, actor()); }
+
+    /** As open(), acting as the given actor instead of actor() (the demo's fixed actor). */
+    rectify::db open_as(const std::string &path, open_mode mode, const std::string &as_actor) const;
 
     /** open(db_path(), mode). */
     rectify::db open(open_mode mode) const { return open(db_path(), mode); }
@@ -60,6 +66,9 @@ rectify::kind parse_kind(const std::string &name);
 /** The status named by its JSON name (in_progress) or Chinese label (整改中); usage error if neither. */
 rectify::status parse_status(const std::string &word);
 
+/** The role named by its name (liaison) or Chinese label (整改联络员); usage error if neither. */
+rectify::role parse_role(const std::string &word);
+
 // One function per command (or command group); each adds its subcommand to app.
 void add_init_command(CLI::App &app, context &ctx);
 void add_import_command(CLI::App &app, context &ctx);
@@ -70,5 +79,8 @@ void add_status_command(CLI::App &app, context &ctx);
 void add_progress_command(CLI::App &app, context &ctx);
 void add_notice_command(CLI::App &app, context &ctx);
 void add_demo_command(CLI::App &app, context &ctx);
+void add_user_commands(CLI::App &app, context &ctx); // user add|list, grant, revoke
+void add_audit_command(CLI::App &app, context &ctx); // audit log|verify
+void add_backup_command(CLI::App &app, context &ctx);
 
 } // namespace rectify_cli

@@ -6,7 +6,10 @@ namespace rectify_cli {
 const char *const exit_code_help =
     "Exit codes: 0 success, 1 other failure (I/O, database), 2 usage, 3 not found (record, ref,\n"
     "database or input file), 4 conflict (stale --expect-version, forbidden status transition,\n"
-    "duplicate ref), 5 invalid input (malformed JSON, schema violation, bad date, bad UTF-8).\n"
+    "duplicate ref), 5 invalid input (malformed JSON, schema violation, bad date, bad UTF-8),\n"
+    "6 denied (the actor is not a user of the database, or holds no role that allows this),\n"
+    "7 tampered (audit verify found the audit log or the records altered).\n"
+    "Every command, reads included, acts as --actor; a new database's first actor is its admin.\n"
     "An ID is a record's numeric id or, when not all digits, its ref (host key).\n"
     "Environment: RECTIFY_DB (default --db), RECTIFY_ACTOR (default --actor, else USER).";
 
@@ -25,6 +28,11 @@ int exit_code_for(int rectify_code) noexcept {
     case RECTIFY_E_INVALID:
     case RECTIFY_E_UTF8:
         return exit_invalid;
+    case RECTIFY_E_DENIED:
+    case RECTIFY_E_NO_ACTOR:
+        return exit_denied;
+    case RECTIFY_E_TAMPERED:
+        return exit_tampered;
     default:
         return exit_other;
     }

@@ -17,6 +17,8 @@ enum exit_code : int {
     exit_not_found = 3, ///< no such record, ref, database or input file
     exit_conflict = 4,  ///< stale --expect-version, forbidden status transition, duplicate ref
     exit_invalid = 5,   ///< input the library refused: malformed JSON, schema, bad date, UTF-8
+    exit_denied = 6,    ///< the actor may not do this (not a user, or no role that allows it)
+    exit_tampered = 7,  ///< audit verify: the audit log or the records fail verification
 };
 
 /** The text of the --help footer that documents the exit codes above. */

@@ -44,6 +44,16 @@ std::string inspection_kind_label(const std::string &kind) {
                          {"linked", "上下联动"}});
 }
 
+std::string role_label(const std::string &role) {
+    return lookup(role, {{"admin", "巡察办"},
+                         {"inspector", "巡察组"},
+                         {"liaison", "整改联络员"},
+                         {"owner", "责任人"},
+                         {"supervisor", "纪委监委/组织部"},
+                         {"auditor", "审计"},
+                         {"public", "社会公众"}});
+}
+
 std::string chinese_number(long n) {
     static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     if (n <= 0 || n >= 100) {

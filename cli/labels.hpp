@@ -14,6 +14,9 @@ std::string category_label(const std::string &category);
 /** 常规 / 专项 / 机动 / 回头看 / 提级 / 交叉 / 上下联动 for the inspection kinds. */
 std::string inspection_kind_label(const std::string &kind);
 
+/** 巡察办 / 巡察组 / 整改联络员 / 责任人 / 纪委监委/组织部 / 审计 / 社会公众 for the role names. */
+std::string role_label(const std::string &role);
+
 /** A small positive number in Chinese numerals (1 → 一, 11 → 十一, 26 → 二十六), as headings use. */
 std::string chinese_number(long n);
 

@@ -27,7 +27,8 @@ int main(int argc, char **argv) {
         app.require_subcommand(1);
         app.set_version_flag("--version", "rectify " + std::string(rectify::version()));
         ctx.db_flag = app.add_option("--db", ctx.db_option, "the database file (default: $RECTIFY_DB, else rectify.db)");
-        app.add_option("--actor", ctx.actor_option, "who is acting, for the audit log (default: $RECTIFY_ACTOR, else $USER, else cli)");
+        app.add_option("--actor", ctx.actor_option, "who is acting: every command is authorised by it and every change audited under it "
+                       "(default: $RECTIFY_ACTOR, else $USER, else cli)");
         app.add_flag("--json", ctx.json, "machine-readable JSON output instead of text");
 
         add_init_command(app, ctx);
@@ -39,6 +40,9 @@ int main(int argc, char **argv) {
         add_progress_command(app, ctx);
         add_notice_command(app, ctx);
         add_demo_command(app, ctx);
+        add_user_commands(app, ctx);
+        add_audit_command(app, ctx);
+        add_backup_command(app, ctx);
 
         try {
             app.parse(argc, argv);

@@ -44,8 +44,19 @@ void print_inspections_table(std::ostream &out, rectify::db &db, std::int64_t in
             auto it = unit_names.find(*unit_id);
             if (it == unit_names.end()) {
                 const std::string what = "reading unit " + std::to_string(*unit_id);
-                auto rec = parse_json_object(doing(what, [&] { return db.record_get(rectify::kind::unit, *unit_id); }), what);
-                it = unit_names.emplace(*unit_id, text_or_none(rec, "name")).first;
+                std::string name;
+                try {
+                    auto rec = parse_json_object(db.record_get(rectify::kind::unit, *unit_id), what);
+                    name = text_or_none(rec, "name");
+                } catch (const rectify::error &e) {
+                    // An actor may read an inspection without its unit's record (an inspector
+                    // granted the round): the id then stands in for the name.
+                    if (e.code() != RECTIFY_E_DENIED) {
+                        throw rectify::error(e.code(), what + ": " + e.what());
+                    }
+                    name = "单位 " + std::to_string(*unit_id);
+                }
+                it = unit_names.emplace(*unit_id, name).first;
             }
             unit = it->second;
         }

@@ -293,6 +293,20 @@ static size_t count_kind(const char *json, const char *kind)
     return n;
 }
 
+/* How many times text occurs in json (audit events: count "\"prev_hash\":", which only events
+   carry, not the record images inside them). */
+static size_t count_text(const char *json, const char *text)
+{
+    size_t n = 0;
+    const char *p = json;
+    while (p != NULL && (p = strstr(p, text)) != NULL) {
+        n++;
+        p += strlen(text);
+    }
+    return n;
+}
+#define EVENT_KEY "\"prev_hash\":"
+
 /* The record ids ("id": N) in order, as "1,2,3"; malloc'd. */
 static char *ids_of(const char *json)
 {
@@ -539,11 +553,12 @@ static void test_strerror(void)
         RECTIFY_E_NOT_FOUND, RECTIFY_E_CONFLICT,    RECTIFY_E_TRANSITION, RECTIFY_E_JSON,
         RECTIFY_E_INVALID,  RECTIFY_E_UTF8,         RECTIFY_E_IO,         RECTIFY_E_DB,
         RECTIFY_E_BUSY,     RECTIFY_E_SCHEMA_NEWER, RECTIFY_E_NOT_A_DB,   RECTIFY_E_NO_ACTOR,
-        RECTIFY_E_DUPLICATE, RECTIFY_E_MISUSE};
+        RECTIFY_E_DUPLICATE, RECTIFY_E_MISUSE,      RECTIFY_E_DENIED,     RECTIFY_E_UNKNOWN_DATE,
+        RECTIFY_E_TAMPERED};
     static const int unknown[] = {1, 12345, -1000, INT_MIN, INT_MAX};
     size_t n = sizeof codes / sizeof codes[0], i, j;
     g_phase = "strerror";
-    CHECK(n == 18);
+    CHECK(n == 21);
     for (i = 0; i < n; i++) {
         const char *s = rectify_strerror(codes[i]);
         if (!CHECK(s != NULL && s[0] != '\0')) {
@@ -565,7 +580,8 @@ static void test_strerror(void)
     }
     /* Codes are constants of the ABI: pin them. */
     CHECK(RECTIFY_E_INTERNAL == -1 && RECTIFY_E_ARGUMENT == -3 && RECTIFY_E_JSON == -7 &&
-          RECTIFY_E_UTF8 == -9 && RECTIFY_E_SCHEMA_NEWER == -13 && RECTIFY_E_MISUSE == -17);
+          RECTIFY_E_UTF8 == -9 && RECTIFY_E_SCHEMA_NEWER == -13 && RECTIFY_E_MISUSE == -17 &&
+          RECTIFY_E_DENIED == -18 && RECTIFY_E_UNKNOWN_DATE == -19 && RECTIFY_E_TAMPERED == -20);
 }
 
 static void test_names(void)
@@ -780,6 +796,20 @@ static void test_null_db(const char *seed_path)
              RECTIFY_E_ARGUMENT);
     CHECK_RC(rectify_progress_add(&id, NULL, 1, "2018-10-01", "text", NULL), RECTIFY_E_ARGUMENT);
     CHECK_RC(rectify_progress_add(NULL, NULL, 1, "2018-10-01", "text", "author"), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_add(NULL, "someone", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(NULL, "someone", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_revoke(NULL, "someone", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_user_list(&s, NULL), RECTIFY_E_ARGUMENT);
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_audit_log(&s, NULL, 0, 0, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_audit_verify(&s, NULL), RECTIFY_E_ARGUMENT);
+    CHECK(s == NULL);
+    CHECK_RC(rectify_audit_verify(NULL, NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_backup(NULL, "/nonexistent/backup.db"), RECTIFY_E_ARGUMENT);
     rectify_db_close(NULL);
     rectify_free(NULL);
 }
@@ -1136,6 +1166,20 @@ static void test_status(seed_state *st)
     v0 = record_version(st->db, RECTIFY_KIND_ISSUE, issue);
     snprintf(other_path, sizeof other_path, "%s", st->db_path);
     other = open_db(other_path, 0, "other-clerk");
+    /* Not a user yet: denied, and the issue is as it was. Closing out (销号) is a supervisor's. */
+    CHECK_RC(rectify_status_set(&v1, other, RECTIFY_KIND_ISSUE, issue, RECTIFY_STATUS_CLOSED, v0),
+             RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("other-clerk");
+    CHECK_RC(rectify_user_add(st->db, "other-clerk", "另一位办事员"), RECTIFY_OK);
+    CHECK_RC(rectify_user_grant(st->db, "other-clerk", RECTIFY_ROLE_LIAISON, RECTIFY_SCOPE_UNIT,
+                                find_id(st->db, RECTIFY_KIND_UNIT, "tongcheng-fulian")),
+             RECTIFY_OK);
+    CHECK_RC(rectify_status_set(&v1, other, RECTIFY_KIND_ISSUE, issue, RECTIFY_STATUS_CLOSED, v0),
+             RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("close_out");
+    CHECK(record_version(st->db, RECTIFY_KIND_ISSUE, issue) == v0);
+    CHECK_RC(rectify_user_grant(st->db, "other-clerk", RECTIFY_ROLE_SUPERVISOR, RECTIFY_SCOPE_ALL, 0),
+             RECTIFY_OK);
     CHECK_RC(rectify_status_set(&v1, other, RECTIFY_KIND_ISSUE, issue, RECTIFY_STATUS_CLOSED, v0),
              RECTIFY_OK);
     CHECK(v1 > v0);
@@ -1234,25 +1278,50 @@ static void test_progress(seed_state *st)
     CHECK(list_count(st->db, RECTIFY_KIND_PROGRESS, 0, m) == n0 + 3);
 }
 
-/* Reads work without an actor; changes fail with RECTIFY_E_NO_ACTOR and change nothing. */
+/* Without an actor every read is denied (RECTIFY_E_DENIED) and every change fails with
+   RECTIFY_E_NO_ACTOR; either way nothing changes. An actor who is a user with a grant may then act. */
 static void test_no_actor(seed_state *st)
 {
     rectify_db *db;
     char *before, *after, *s;
-    size_t blen = 0, alen = 0;
-    int64_t m, id = -1;
+    size_t blen = 0, alen = 0, n = 0;
+    int64_t m, unit, id = -1;
     long progress;
+    rectify_list_options lo = RECTIFY_LIST_OPTIONS_INIT;
     g_phase = "no actor";
 
+    /* What the database holds, as its admin sees it. */
+    before = export_of(st->db, st->inspection_id, &blen);
+    m = find_id(st->db, RECTIFY_KIND_MEASURE, "tongcheng-2018-fulian/a2/i1/m2");
+    progress = list_count(st->db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0);
+    unit = find_id(st->db, RECTIFY_KIND_UNIT, "tongcheng-fulian");
+    CHECK_RC(rectify_user_add(st->db, "办公室", NULL), RECTIFY_OK);
+    CHECK_RC(rectify_user_grant(st->db, "办公室", RECTIFY_ROLE_LIAISON, RECTIFY_SCOPE_UNIT, unit), RECTIFY_OK);
+
     db = open_db(st->db_path, 0, NULL);
-    before = export_of(db, st->inspection_id, &blen);
-    s = NULL;
-    CHECK_RC(rectify_notice_render(&s, db, st->inspection_id, NULL), RECTIFY_OK);
-    rectify_free(s);
-    m = find_id(db, RECTIFY_KIND_MEASURE, "tongcheng-2018-fulian/a2/i1/m2");
-    s = get_json(db, RECTIFY_KIND_MEASURE, m);
-    rectify_free(s);
-    progress = list_count(db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0);
+    /* Reads: denied, each naming the missing actor, out-parameters reset. */
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_export_json(&s, &n, db, st->inspection_id), RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("needs an actor");
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_notice_render(&s, db, st->inspection_id, NULL), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_record_get(&s, db, RECTIFY_KIND_MEASURE, m), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    id = -1;
+    CHECK_RC(rectify_record_find(&id, db, RECTIFY_KIND_MEASURE, "tongcheng-2018-fulian/a2/i1/m2"),
+             RECTIFY_E_DENIED);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_record_list(&s, db, RECTIFY_KIND_ISSUE, &lo), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_audit_log(&s, db, 0, 0, 0, 0), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_user_list(&s, db), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
 
     /* The database's own export is a valid document: only the missing actor stops it. */
     if (before != NULL) {
@@ -1269,10 +1338,11 @@ static void test_no_actor(seed_state *st)
              RECTIFY_E_NO_ACTOR);
     CHECK_RC(rectify_progress_add(&id, db, m, "2018-12-01", "无人署名", NULL), RECTIFY_E_NO_ACTOR);
     CHECK_RC(rectify_progress_add(&id, db, m, "2018-12-01", "署名也不行", "张三"), RECTIFY_E_NO_ACTOR);
-    CHECK(list_count(db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0) == progress);
-    CHECK(record_status_is(db, RECTIFY_KIND_MEASURE, m, "in_progress"));
+    CHECK_RC(rectify_user_add(db, "无名氏", NULL), RECTIFY_E_NO_ACTOR);
+    CHECK(list_count(st->db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0) == progress);
+    CHECK(record_status_is(st->db, RECTIFY_KIND_MEASURE, m, "in_progress"));
 
-    /* Setting an actor allows changes; clearing it refuses them again. */
+    /* Setting an actor who is a user allows what its grant allows; clearing it refuses again. */
     CHECK_RC(rectify_db_set_actor(db, "办公室"), RECTIFY_OK);
     CHECK_RC(rectify_progress_add(&id, db, m, "2018-12-01", "有人署名", NULL), RECTIFY_OK);
     s = get_json(db, RECTIFY_KIND_PROGRESS, id);
@@ -1280,11 +1350,14 @@ static void test_no_actor(seed_state *st)
     rectify_free(s);
     CHECK_RC(rectify_db_set_actor(db, NULL), RECTIFY_OK);
     CHECK_RC(rectify_progress_add(&id, db, m, "2018-12-02", "又无人署名", NULL), RECTIFY_E_NO_ACTOR);
-    CHECK(list_count(db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0) == progress + 1);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_record_get(&s, db, RECTIFY_KIND_MEASURE, m), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    CHECK(list_count(st->db, RECTIFY_KIND_PROGRESS, st->inspection_id, 0) == progress + 1);
     CHECK_RC(rectify_db_set_actor(db, "bad\xc3"), RECTIFY_E_UTF8);
     CHECK_RC(rectify_progress_add(&id, db, m, "2018-12-02", "仍无人署名", NULL), RECTIFY_E_NO_ACTOR);
 
-    after = export_of(db, st->inspection_id, &alen);
+    after = export_of(st->db, st->inspection_id, &alen);
     CHECK(after != NULL && before != NULL && alen > blen); /* one progress record more */
     rectify_free(before);
     rectify_free(after);
@@ -1298,6 +1371,15 @@ static void test_readonly(seed_state *st)
     size_t blen = 0, alen = 0;
     int64_t m, id;
     g_phase = "read-only handle";
+    /* A read-only handle reads as its actor, who must be a user who may read. */
+    CHECK_RC(rectify_user_add(st->db, "reader", "只读用户"), RECTIFY_OK);
+    CHECK_RC(rectify_user_grant(st->db, "reader", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_OK);
+    db = open_db(st->db_path, RECTIFY_OPEN_READONLY, "stranger");
+    before = SENTINEL_STR;
+    CHECK_RC(rectify_export_json(&before, &blen, db, st->inspection_id), RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("'stranger' is not a user");
+    CHECK(before == NULL);
+    rectify_db_close(db);
     db = open_db(st->db_path, RECTIFY_OPEN_READONLY, "reader");
     before = export_of(db, st->inspection_id, &blen);
     m = find_id(db, RECTIFY_KIND_MEASURE, "tongcheng-2018-fulian/a2/i1/m2");
@@ -1311,6 +1393,179 @@ static void test_readonly(seed_state *st)
     rectify_free(before);
     rectify_free(after);
     rectify_db_close(db);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Users, grants, the audit log and backups: arguments (access_matrix_test.c tries the rules)  */
+
+/* A database with no users makes the first actor that opens it read-write its admin; a read-only
+   handle never does, and neither does a handle without an actor until one is set. */
+static void test_bootstrap(void)
+{
+    char path[1024], *s;
+    rectify_db *db;
+    g_phase = "bootstrap";
+    tmp_path(path, sizeof path, "bootstrap.db");
+    db = open_db(path, RECTIFY_OPEN_CREATE, NULL); /* created, nobody's yet */
+    rectify_db_close(db);
+    db = open_db(path, RECTIFY_OPEN_READONLY, "first");
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_record_list(&s, db, RECTIFY_KIND_INSPECTION, NULL), RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("'first' is not a user");
+    CHECK(s == NULL);
+    rectify_db_close(db);
+    db = open_db(path, 0, NULL);
+    CHECK_RC(rectify_user_list(&s, db), RECTIFY_E_DENIED);
+    CHECK_RC(rectify_db_set_actor(db, "first"), RECTIFY_OK); /* read-write: first becomes admin */
+    s = NULL;
+    CHECK_RC(rectify_user_list(&s, db), RECTIFY_OK);
+    CHECK(s != NULL && strstr(s, "\"name\":\"first\"") != NULL && strstr(s, "\"role\":\"admin\"") != NULL);
+    rectify_free(s);
+    s = NULL;
+    CHECK_RC(rectify_record_list(&s, db, RECTIFY_KIND_INSPECTION, NULL), RECTIFY_OK);
+    CHECK(s != NULL && strcmp(s, "[]") == 0);
+    rectify_free(s);
+    /* The second actor is nobody: users exist now. */
+    CHECK_RC(rectify_db_set_actor(db, "second"), RECTIFY_OK);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_user_list(&s, db), RECTIFY_E_DENIED);
+    CHECK(s == NULL);
+    rectify_db_close(db);
+    db = open_db(path, 0, "first");
+    s = NULL;
+    CHECK_RC(rectify_audit_log(&s, db, 0, 0, 0, 0), RECTIFY_OK);
+    CHECK(s != NULL && strstr(s, "\"action\":\"bootstrap\"") != NULL && strstr(s, "\"actor\":\"first\"") != NULL);
+    rectify_free(s);
+    rectify_db_close(db);
+}
+
+static void test_access_arguments(seed_state *st)
+{
+    static const char *roles[] = {"admin", "inspector", "liaison", "owner", "supervisor", "auditor", "public"};
+    char path[1024], *s;
+    int i, v;
+    int64_t issue, unit, round;
+    long events;
+    g_phase = "roles and scopes";
+    CHECK(RECTIFY_ROLE_ADMIN == 1 && RECTIFY_ROLE_INSPECTOR == 2 && RECTIFY_ROLE_LIAISON == 3 &&
+          RECTIFY_ROLE_OWNER == 4 && RECTIFY_ROLE_SUPERVISOR == 5 && RECTIFY_ROLE_AUDITOR == 6 &&
+          RECTIFY_ROLE_PUBLIC == 7);
+    CHECK(RECTIFY_SCOPE_ALL == 1 && RECTIFY_SCOPE_ROUND == 2 && RECTIFY_SCOPE_UNIT == 3);
+    for (i = 0; i < 7; i++) {
+        const char *name = rectify_role_name(i + 1);
+        CHECK(name != NULL && strcmp(name, roles[i]) == 0);
+        v = -1;
+        CHECK_RC(rectify_role_from_name(&v, roles[i]), RECTIFY_OK);
+        CHECK(v == i + 1);
+    }
+    CHECK(rectify_role_name(0) == NULL && rectify_role_name(8) == NULL && rectify_role_name(-1) == NULL);
+    CHECK_RC(rectify_role_from_name(&v, "boss"), RECTIFY_E_ARGUMENT);
+    CHECK_MSG_HAS("liaison"); /* the message lists the roles there are */
+    CHECK_RC(rectify_role_from_name(&v, "Admin"), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_role_from_name(&v, NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_role_from_name(NULL, "admin"), RECTIFY_E_ARGUMENT);
+
+    g_phase = "user arguments";
+    issue = find_id(st->db, RECTIFY_KIND_ISSUE, "tongcheng-2018-fulian/a1/i1");
+    unit = find_id(st->db, RECTIFY_KIND_UNIT, "tongcheng-fulian");
+    round = find_id(st->db, RECTIFY_KIND_ROUND, "tongcheng-2018-round");
+    CHECK_RC(rectify_user_add(st->db, NULL, NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_add(st->db, "", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_add(st->db, "   ", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_add(st->db, "bad\xff", NULL), RECTIFY_E_UTF8);
+    CHECK_RC(rectify_user_add(st->db, "tab\there", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_add(st->db, "ok-name", "bad\xc3"), RECTIFY_E_UTF8);
+    CHECK_RC(rectify_user_add(st->db, "审计员", "王五"), RECTIFY_OK);
+    CHECK_RC(rectify_user_add(st->db, "审计员", NULL), RECTIFY_E_DUPLICATE);
+    CHECK_RC(rectify_user_add(st->db, "capi-test", NULL), RECTIFY_E_DUPLICATE);
+
+    CHECK_RC(rectify_user_grant(st->db, "审计员", 0, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", 8, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, 4, 1), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 5), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_UNIT, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ROUND, -2), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_UNIT, unit + 1000),
+             RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ROUND, round + 1000),
+             RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_grant(st->db, "nobody", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_grant(st->db, NULL, RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, round), RECTIFY_OK);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, round), RECTIFY_OK);
+    CHECK_RC(rectify_user_grant(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_OK);
+    CHECK_RC(rectify_user_revoke(st->db, "审计员", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, round), RECTIFY_OK);
+    CHECK_RC(rectify_user_revoke(st->db, "审计员", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, round),
+             RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_revoke(st->db, "审计员", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_UNIT, unit), RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_revoke(st->db, "nobody", RECTIFY_ROLE_AUDITOR, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_NOT_FOUND);
+    CHECK_RC(rectify_user_revoke(st->db, "审计员", 9, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_ARGUMENT);
+    /* The last admin on the whole database stays; another admin first, then it may go. */
+    CHECK_RC(rectify_user_revoke(st->db, "capi-test", RECTIFY_ROLE_ADMIN, RECTIFY_SCOPE_ALL, 0), RECTIFY_E_MISUSE);
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_user_list(NULL, st->db), RECTIFY_E_ARGUMENT);
+    s = NULL;
+    CHECK_RC(rectify_user_list(&s, st->db), RECTIFY_OK);
+    CHECK(s != NULL && s[0] == '[');
+    CHECK(s != NULL && strstr(s, "\"name\":\"审计员\",\"display_name\":\"王五\"") != NULL);
+    CHECK(s != NULL && strstr(s, "\"role\":\"inspector\"") == NULL);
+    CHECK(s != NULL && strstr(s, "\"role\":\"auditor\",\"scope\":\"all\",\"scope_id\":null") != NULL);
+    rectify_free(s);
+
+    g_phase = "audit log arguments";
+    s = SENTINEL_STR;
+    CHECK_RC(rectify_audit_log(NULL, st->db, 0, 0, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_audit_log(&s, st->db, 0, 5, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK(s == NULL);
+    CHECK_RC(rectify_audit_log(&s, st->db, 99, 1, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_audit_log(&s, st->db, RECTIFY_KIND_ISSUE, 0, 0, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_audit_log(&s, st->db, RECTIFY_KIND_ISSUE, issue, -1, 0), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_audit_log(&s, st->db, RECTIFY_KIND_ISSUE, issue, 0, -1), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_audit_log(&s, st->db, RECTIFY_KIND_ISSUE, issue + 1000000, 0, 0), RECTIFY_E_NOT_FOUND);
+    CHECK(s == NULL);
+    s = NULL;
+    CHECK_RC(rectify_audit_log(&s, st->db, RECTIFY_KIND_ISSUE, issue, 0, 0), RECTIFY_OK);
+    CHECK(s != NULL && s[0] == '[' && count_text(s, EVENT_KEY) >= 1 &&
+          count_text(s, EVENT_KEY) == count_text(s, "\"kind\":\"issue\",\"record_id\":"));
+    CHECK(s != NULL && strstr(s, "\"prev_hash\":\"") != NULL && strstr(s, "\"hash\":\"") != NULL);
+    rectify_free(s);
+    s = NULL;
+    CHECK_RC(rectify_audit_log(&s, st->db, 0, 0, 0, 0), RECTIFY_OK);
+    events = (long)count_text(s, EVENT_KEY);
+    CHECK(events > 100);
+    rectify_free(s);
+    s = NULL;
+    CHECK_RC(rectify_audit_log(&s, st->db, 0, 0, 1, 2), RECTIFY_OK); /* events 2 and 3 */
+    CHECK(s != NULL && count_text(s, EVENT_KEY) == 2 && json_int(s, "id") == 2);
+    rectify_free(s);
+
+    g_phase = "audit verify";
+    CHECK_RC(rectify_audit_verify(NULL, st->db), RECTIFY_OK);
+    s = NULL;
+    CHECK_RC(rectify_audit_verify(&s, st->db), RECTIFY_OK);
+    CHECK(s != NULL && strstr(s, "\"intact\":true") != NULL && json_int(s, "events") == events);
+    CHECK(s != NULL && strstr(s, "\"broken_at\":null") != NULL);
+    rectify_free(s);
+
+    g_phase = "backup arguments";
+    CHECK_RC(rectify_backup(st->db, NULL), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_backup(st->db, ""), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_backup(st->db, "bad\xff.db"), RECTIFY_E_UTF8);
+    CHECK_RC(rectify_backup(st->db, st->db_path), RECTIFY_E_IO); /* never over a file, itself least */
+    CHECK_MSG_HAS("exists");
+    tmp_path(path, sizeof path, "no-such-dir/backup.db");
+    CHECK(rectify_backup(st->db, path) < 0);
+    tmp_path(path, sizeof path, "backup.db");
+    CHECK_RC(rectify_backup(st->db, path), RECTIFY_OK);
+    CHECK(file_exists(path));
+    CHECK_RC(rectify_backup(st->db, path), RECTIFY_E_IO);
+    {
+        rectify_db *copy = open_db(path, RECTIFY_OPEN_READONLY, "capi-test");
+        CHECK_RC(rectify_audit_verify(NULL, copy), RECTIFY_OK);
+        CHECK(list_count(copy, RECTIFY_KIND_ISSUE, 0, 0) == list_count(st->db, RECTIFY_KIND_ISSUE, 0, 0));
+        rectify_db_close(copy);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1574,8 +1829,10 @@ int main(int argc, char **argv)
     test_progress(&st);
     test_no_actor(&st);
     test_readonly(&st);
+    test_access_arguments(&st);
     rectify_db_close(st.db);
     test_refused_files();
+    test_bootstrap();
 
     if (getenv("RECTIFY_TEST_KEEP") != NULL)
         printf("kept %s\n", g_tmpdir);

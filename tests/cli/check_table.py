@@ -3,8 +3,12 @@ its column as a terminal shows it, counting East Asian wide characters as two co
 
 usage: python3 check_table.py FILE HEADING... ; prints the number of data rows.
 """
+import re
 import sys
 import unicodedata
+
+# The last line counts the rows: "共 N 条", maybe with a note after it ("共 5 条（4 个用户）").
+COUNT_LINE = re.compile(r"^共 (\d+) 条(（[^）]*）)?$")
 
 
 def width(ch):
@@ -29,7 +33,7 @@ def main():
         lines.pop()
     assert len(lines) >= 3, "too few lines: %r" % lines
     header, rule, rows = lines[0], lines[1], lines[2:]
-    assert rows and rows[-1].startswith("共 ") and rows[-1].endswith(" 条"), "no count line: %r" % rows[-1:]
+    assert rows and COUNT_LINE.match(rows[-1]), "no count line: %r" % rows[-1:]
     count_line, rows = rows[-1], rows[:-1]
     assert header.split() == headings, "headings %r, expected %r" % (header.split(), headings)
     assert set(rule) <= {"-", " "}, "second line is not a rule: %r" % rule
@@ -56,7 +60,7 @@ def main():
             cell = "".join(c[a:b]).strip()
             assert cell, "empty cell in column %d of %r" % (k + 1, line)
             assert c[a] != " " or c[b - 1] != " ", "cell %d neither left nor right aligned in %r" % (k + 1, line)
-    n = int(count_line[2:-2])
+    n = int(COUNT_LINE.match(count_line).group(1))
     assert n == len(rows), "count line says %d, table has %d rows" % (n, len(rows))
     print(len(rows))
 

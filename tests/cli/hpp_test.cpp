@@ -4,6 +4,8 @@
 //   usage: cli_hpp_test SEED_JSON WORK_DIR
 #include <rectify/rectify.hpp>
 
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -40,6 +42,15 @@ int code_of(F &&f) {
 }
 
 bool contains(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
+
+/** Runs SQL on the file as someone with the file and the sqlite3 tool would; false on failure. */
+bool sql(const std::string &path, const char *statements) {
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+              sqlite3_exec(db, statements, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
 
 } // namespace
 
@@ -147,11 +158,106 @@ int main(int argc, char **argv) {
     CHECK(contains(notice, "6个方面11项整改任务"));
     CHECK(!db.notice_render(first.inspection_id, rectify::audience::public_, rectify::format::text).empty());
 
-    // Actor: cleared, changes are refused; set again, they work.
+    // Roles by name.
+    CHECK(rectify::role_name(rectify::role::liaison) == "liaison");
+    CHECK(rectify::role_name(rectify::role::public_) == "public");
+    for (int r = RECTIFY_ROLE_ADMIN; r <= RECTIFY_ROLE_PUBLIC; ++r) {
+        const auto role = static_cast<rectify::role>(r);
+        CHECK(rectify::role_from_name(rectify::role_name(role)) == role);
+    }
+    CHECK(code_of([] { rectify::role_from_name("boss"); }) == RECTIFY_E_ARGUMENT);
+    CHECK(code_of([] { rectify::role_name(static_cast<rectify::role>(0)); }) == RECTIFY_E_ARGUMENT);
+
+    // Users and grants: hpp-test created the database, so it is its admin.
+    const std::int64_t unit = db.record_find(rectify::kind::unit, "tongcheng-fulian");
+    const std::int64_t round = db.record_find(rectify::kind::round, "tongcheng-2018-round");
+    db.user_add("someone");
+    db.user_add("reader", std::string_view("读者"));
+    CHECK(code_of([&] { db.user_add("someone"); }) == RECTIFY_E_DUPLICATE);
+    db.user_grant("someone", rectify::role::liaison, rectify::scope::unit, unit);
+    db.user_grant("someone", rectify::role::liaison, rectify::scope::unit, unit); // held already: nothing
+    db.user_grant("reader", rectify::role::auditor);
+    db.user_grant("reader", rectify::role::inspector, rectify::scope::round, round);
+    db.user_revoke("reader", rectify::role::inspector, rectify::scope::round, round);
+    CHECK(code_of([&] { db.user_revoke("reader", rectify::role::inspector, rectify::scope::round, round); }) ==
+          RECTIFY_E_NOT_FOUND);
+    CHECK(code_of([&] { db.user_revoke("hpp-test", rectify::role::admin); }) == RECTIFY_E_MISUSE);
+    CHECK(code_of([&] { db.user_grant("nobody", rectify::role::auditor); }) == RECTIFY_E_NOT_FOUND);
+    CHECK(code_of([&] { db.user_grant("reader", rectify::role::auditor, rectify::scope::unit, 0); }) ==
+          RECTIFY_E_ARGUMENT);
+    const std::string users = db.user_list();
+    CHECK(contains(users, "\"name\":\"someone\"") && contains(users, "\"display_name\":\"读者\""));
+    CHECK(contains(users, "\"role\":\"liaison\",\"scope\":\"unit\",\"scope_id\":" + std::to_string(unit)));
+    CHECK(!contains(users, "inspector"));
+
+    // Actor: cleared, changes are refused and so are reads; set again, they work for a user.
     db.clear_actor();
     CHECK(code_of([&] { db.status_set(rectify::kind::measure, m3, rectify::status::done); }) == RECTIFY_E_NO_ACTOR);
+    CHECK(code_of([&] { db.record_get(rectify::kind::measure, m3); }) == RECTIFY_E_DENIED);
+    db.set_actor("stranger");
+    CHECK(code_of([&] { db.status_set(rectify::kind::measure, m3, rectify::status::done); }) == RECTIFY_E_DENIED);
     db.set_actor("someone");
     CHECK(db.status_set(rectify::kind::measure, m3, rectify::status::done) > v + 1);
+    // A liaison manages no users, reads no audit log and makes no backups; each denial names
+    // the permission.
+    try {
+        db.user_add("x");
+        CHECK(false);
+    } catch (const rectify::error &e) {
+        CHECK(e.code() == RECTIFY_E_DENIED && contains(e.what(), "manage_users"));
+    }
+    CHECK(code_of([&] { db.audit_log(); }) == RECTIFY_E_DENIED);
+    CHECK(code_of([&] { db.audit_verify(); }) == RECTIFY_E_DENIED);
+    CHECK(code_of([&] { db.backup(dir + "/hpp-denied.db"); }) == RECTIFY_E_DENIED);
+    CHECK(!std::filesystem::exists(dir + "/hpp-denied.db"));
+    db.set_actor("hpp-test");
+
+    // The audit log: all of it, paged, or one record's.
+    const std::string all_events = db.audit_log();
+    CHECK(all_events.front() == '[' && contains(all_events, "\"action\":\"bootstrap\""));
+    const std::string first_two = db.audit_log(0, 2);
+    CHECK(contains(first_two, "\"id\":1,") && contains(first_two, "\"id\":2,") && !contains(first_two, "\"id\":3,"));
+    const std::string m3_events = db.audit_log(rectify::kind::measure, m3);
+    CHECK(contains(m3_events, "\"action\":\"create\"") && contains(m3_events, "\"actor\":\"someone\""));
+    CHECK(!contains(m3_events, "\"kind\":\"issue\""));
+    CHECK(contains(db.audit_log(rectify::kind::measure, m3, 1, 1), "\"action\":\"status\""));
+    CHECK(code_of([&] { db.audit_log(rectify::kind::measure, 999999); }) == RECTIFY_E_NOT_FOUND);
+
+    // Verify: whole, with its report.
+    const rectify::audit_verification whole = db.audit_verify();
+    CHECK(whole.intact && whole && whole.problem.empty());
+    CHECK(contains(whole.report, "\"intact\":true") && contains(whole.report, "\"head_hash\":\""));
+    CHECK(db.audit_verify(rectify::on_tampered::raise).intact);
+
+    // Backup: a copy that verifies the same; never over an existing file.
+    const std::string copy = dir + "/hpp-copy.db";
+    std::remove(copy.c_str());
+    db.backup(copy);
+    CHECK(std::filesystem::exists(copy));
+    CHECK(code_of([&] { db.backup(copy); }) == RECTIFY_E_IO);
+    {
+        rectify::db backup_db(copy, 0, "hpp-test");
+        const rectify::audit_verification b = backup_db.audit_verify();
+        CHECK(b.intact && b.report == whole.report);
+    }
+
+    // Tampered (an event edited behind the library's back, triggers dropped first): the answer,
+    // not an exception; unless asked for one.
+    CHECK(sql(copy, "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'x' WHERE id = 3;"));
+    {
+        rectify::db tampered(copy, 0, "hpp-test");
+        const rectify::audit_verification t = tampered.audit_verify();
+        CHECK(!t.intact && !t);
+        CHECK(contains(t.problem, "event 3"));
+        CHECK(contains(t.report, "\"intact\":false") && contains(t.report, "\"broken_at\":3"));
+        try {
+            tampered.audit_verify(rectify::on_tampered::raise);
+            CHECK(false);
+        } catch (const rectify::error &e) {
+            CHECK(e.code() == RECTIFY_E_TAMPERED && contains(e.what(), "event 3"));
+        }
+    }
+    std::remove(copy.c_str());
 
     // Moves hand the one handle over.
     rectify::db moved(std::move(db));
@@ -164,7 +270,7 @@ int main(int argc, char **argv) {
     assigned.close(); // twice is fine
     CHECK(!assigned.is_open());
 
-    // Read-only: reads work, changes are refused.
+    // Read-only: reads work (for a user who may read), changes are refused.
     rectify::db ro = rectify::db::open(path, RECTIFY_OPEN_READONLY, "reader");
     CHECK(ro.record_find(rectify::kind::measure, ref + "/a1/i1/m3") == m3);
     CHECK(code_of([&] { ro.status_set(rectify::kind::measure, m3, rectify::status::in_progress); }) < 0);

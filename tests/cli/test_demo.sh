@@ -1,5 +1,7 @@
-# demo: the seed case end to end in ./demo.db; the same output every time.
+# demo: the seed case end to end in ./demo.db; the same output every time, whoever runs it: the
+# demo always acts as 演示管理员, the admin of its database.
 . "$(dirname "$0")/lib.sh"
+DEMO_ACTOR=演示管理员
 
 # RECTIFY_DB names the clerk's real database; the demo must not touch it.
 RECTIFY_DB=real.db r demo
@@ -25,7 +27,7 @@ PYEOF
 # Then the measures table, and where to go next.
 grep -qE '^编号 +问题 +整改措施 +类别 +责任人 +整改时限 +状态$' out.txt || fail "no measures table heading"
 out_has "Try next:"
-out_has "rectify --db demo.db list issues"
+out_has "rectify --db demo.db --actor $DEMO_ACTOR list issues"
 python3 -c '
 import sys
 text = open("demo1.txt", encoding="utf-8").read()
@@ -36,15 +38,37 @@ r demo
 expect_ok
 cmp demo1.txt out.txt || fail "a second demo printed something else"
 
+# By someone else the third time (another login, another RECTIFY_ACTOR, an --actor): the same.
+USER=somebody-else RECTIFY_ACTOR=另一个人 r demo
+expect_ok
+cmp demo1.txt out.txt || fail "the demo run by another user printed something else"
+r --actor 第三个人 demo
+expect_ok
+cmp demo1.txt out.txt || fail "the demo with --actor printed something else"
+
+# The demo's admin is its one user; the tester (RECTIFY_ACTOR) is not one and is denied.
+r --db demo.db --actor "$DEMO_ACTOR" --json user list
+expect_ok
+py 'assert [u["name"] for u in d] == ["演示管理员"], d'
+r --db demo.db list issues
+expect_error 6
+
 # --db given explicitly is used instead of demo.db.
 mkdir other && cd other
 r --db mine.db demo
 expect_ok
 [ -s mine.db ] && [ ! -e demo.db ] || fail "demo ignored an explicit --db"
-out_has "rectify --db mine.db list issues"
+out_has "rectify --db mine.db --actor $DEMO_ACTOR list issues"
 cd ..
 
-# The demo database then works with the other commands.
-r --db demo.db --json list issues
+# The demo database then works with the commands it suggests, run as printed.
+r --db demo.db --actor "$DEMO_ACTOR" --json list issues
 expect_ok
 py 'assert len(d) == 11'
+grep -E '^  rectify --db demo.db --actor ' demo1.txt | grep -v ' status set ' | sed 's/^  rectify //' > next.txt
+[ "$(wc -l < next.txt)" -ge 3 ] || fail "fewer suggested commands than expected"
+while read -r line; do
+    # shellcheck disable=SC2086
+    r $line
+    expect_ok "(suggested: rectify $line)"
+done < next.txt

@@ -1,4 +1,5 @@
-# Every command explains itself with --help (exit 0), and the main help documents the exit codes.
+# Every command explains itself with --help (exit 0), and every help's footer documents the exit
+# codes, the denied one (6) included.
 . "$(dirname "$0")/lib.sh"
 
 while read -r cmd; do
@@ -8,6 +9,9 @@ while read -r cmd; do
     grep -qi 'usage' out.txt || fail "'$cmd --help' shows no usage"
     last=${cmd##* }
     [ -z "$cmd" ] || out_has "$last"
+    out_has "6 denied"
+    out_has "7 tampered"
+    out_has "acts as --actor"
 done <<'LIST'
 
 init
@@ -21,11 +25,20 @@ progress
 progress add
 notice
 demo
+user
+user add
+user list
+grant
+revoke
+audit
+audit log
+audit verify
+backup
 LIST
 
 r --help
 expect_ok
-for cmd in init import export list show status progress notice demo; do
+for cmd in init import export list show status progress notice demo user grant revoke audit backup; do
     grep -qE "^ +$cmd( |$)" out.txt || fail "main help does not list '$cmd'"
 done
 out_has "Exit codes"
@@ -33,7 +46,10 @@ out_has "2 usage"
 out_has "3 not found"
 out_has "4 conflict"
 out_has "5 invalid input"
+out_has "6 denied"
+out_has "7 tampered"
 out_has "RECTIFY_DB"
+out_has "--actor"
 
 r status set --help
 expect_ok
@@ -42,6 +58,20 @@ r progress add --help
 expect_ok
 out_has "--date"
 out_has "--author"
+r grant --help
+expect_ok
+out_has "--unit"
+out_has "--round"
+out_has "liaison"
+r user add --help
+expect_ok
+out_has "--display-name"
+r audit log --help
+expect_ok
+out_has "--limit"
+r audit verify --help
+expect_ok
+out_has "--anchor"
 
 r --version
 expect_ok

@@ -53,7 +53,18 @@ expect_ok
 out_has "inspection id: $ID"
 count issues; [ "$COUNT" -eq 11 ] || fail "import from stdin duplicated issues"
 
-# import creates a missing database (a fresh folder needs no init first).
+# import creates a missing database (a fresh folder needs no init first), and says that its actor
+# is the first admin.
 r --db fresh.db import "$SEED"
 expect_ok
 [ -s fresh.db ] || fail "import did not create fresh.db"
+out_has "first admin: tester"
+r --db fresh.db --json user list
+expect_ok
+py 'assert [u["name"] for u in d] == ["tester"], d'
+r --db fresh.db --json import "$SEED"
+expect_ok
+py 'assert "first_admin" not in d, d'
+r_in "$SEED" --db fresh-stdin.db --json --actor 录入员 import -
+expect_ok
+py 'assert d["first_admin"] == "录入员", d'

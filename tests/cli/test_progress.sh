@@ -33,6 +33,24 @@ py 'assert d["text"] == "12月召开支部党员大会并规范记录" and d["au
 r --db case.db export --inspection "$SEED_REF" --out after.json; expect_ok
 grep -qF "12月召开支部党员大会并规范记录" after.json || fail "the new progress is not in the export"
 
+# Another actor needs to be a user with a role that may add progress on the measure's unit:
+# until then it is denied (exit 6), the missing permission named, nothing added.
+UNIT_REF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unit"]["ref"])' "$SEED")
+r --db case.db export --inspection "$SEED_REF" --out before.json; expect_ok
+r --db case.db --actor clerk progress add "$MREF" --date 2018-12-15 --text "越权记录"
+expect_error 6
+err_has "not a user"
+r --db case.db user add clerk --display-name 办公室; expect_ok
+r --db case.db --actor clerk progress add "$MREF" --date 2018-12-15 --text "越权记录"
+expect_error 6
+err_has "needs permission read" # a ref is looked up first, and that is a read
+r --db case.db --actor clerk progress add "$M" --date 2018-12-15 --text "越权记录"
+expect_error 6
+err_has "needs permission add_progress"
+r --db case.db export --inspection "$SEED_REF" --out after.json; expect_ok
+cmp -s before.json after.json || fail "a denied progress record changed the inspection"
+r --db case.db grant clerk liaison --unit "$UNIT_REF"; expect_ok
+
 # By the measure's ref, with an author, as JSON.
 r --db case.db --json --actor clerk progress add "$MREF" --date 2018-12-15 --text "第二次记录" --author 张三
 expect_ok
