@@ -23,6 +23,7 @@ struct Warning {
     Light light = Light::green;
     std::optional<std::int64_t> days_left; // deadline - as_of in calendar days; negative when overdue
     int stage = 0;                         // how many warn_days thresholds are crossed (0 none)
+    bool followup_missed = false;          // red because an ongoing measure's follow-up was missed
 };
 
 // Whether the work is still open: not done and not closed out.

@@ -96,6 +96,42 @@ public:
                           std::optional<std::string_view> note);
     std::string open_escalations_json(const store::MeasureScope &scope);
 
+    // The second half of rectification (service_followthrough.cpp).
+    struct EvidenceInput {
+        std::string title;
+        std::optional<std::string> kind, path, uri, media_type;
+    };
+    std::int64_t evidence_add(core::Kind kind, std::int64_t target_id, const EvidenceInput &e);
+    std::string evidence_json(std::int64_t inspection_id, core::Kind kind, std::int64_t target_id);
+    // Re-hashes every evidence file of the inspection (0: all); the report lists changed and
+    // missing files. Returns whether every file is as recorded.
+    bool evidence_verify(std::int64_t inspection_id, std::string &report_json);
+
+    std::int64_t review_schedule(const std::string &scope_kind, std::int64_t scope_id, std::string_view date,
+                                 std::string_view team, std::optional<std::string_view> title);
+    // A verdict on one issue; relapsed, incomplete and false reopen it, raise its relapse count and
+    // add the re-rectification measures given as a JSON array of measures (docs/schema.md).
+    std::int64_t review_verdict(std::int64_t review_id, std::int64_t issue_id, std::string_view verdict,
+                                std::string_view date, std::optional<std::string_view> findings,
+                                std::optional<std::string_view> new_measures_json);
+    std::string review_report(std::int64_t review_id);
+
+    void followup_plan(std::int64_t measure_id, std::string_view cadence, std::string_view start);
+    std::int64_t followup_record(std::int64_t measure_id, std::string_view date, std::string_view narrative);
+    // Plans whose next follow-up falls within `days` of as_of, or whose last one was missed.
+    std::string followups_due(const core::Date &as_of, std::int64_t days, const store::MeasureScope &scope);
+
+    // deductions: a JSON array of {"item", "points", "issue_id"?, "note"?}; thresholds may be
+    // empty for the defaults, else {"good", "fairly_good", "fair"}.
+    std::string evaluate(std::int64_t inspection_id, std::string_view date, std::string_view deductions_json,
+                         std::optional<std::string_view> thresholds_json);
+
+    std::int64_t lead_add(std::int64_t inspection_id, std::string_view summary, std::string_view handed_to,
+                          std::string_view handed_on);
+    void lead_dispose(std::int64_t lead_id, std::string_view disposition, std::optional<std::string_view> concluded_on,
+                      std::optional<std::string_view> note);
+    std::string leads_json(std::int64_t inspection_id);
+
     // The store behind the operations, for tests that watch what reaches SQLite.
     store::Store &store() { return store_; }
 
@@ -109,6 +145,10 @@ private:
     // Fills an imported inspection's derived deadlines (import keeps what is derived already).
     void derive_for_import(core::Inspection &incoming, const core::Inspection *existing, const std::string &actor,
                            const core::Calendar &cal);
+    // Reopens an issue for re-rectification: closed → reopened, done or substantially done →
+    // in progress; relapse raises its relapse count. Audited; inside the caller's transaction.
+    void reopen_issue(core::Issue &issue, bool relapse, const std::string &actor, const std::string &now,
+                      const char *action);
     void require(core::Permission p, const core::RecordScope &where, const std::string &what) {
         access_.require(actor_, p, where, what);
     }

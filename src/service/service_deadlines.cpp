@@ -4,6 +4,7 @@
 
 #include "core/calendar_bundled.hpp"
 #include "core/calendar_json.hpp"
+#include "core/followthrough.hpp"
 #include "core/warning.hpp"
 #include "io/json_text.hpp"
 #include "io/json_values.hpp"
@@ -11,6 +12,7 @@
 #include "io/record_json.hpp"
 #include "service/audit.hpp"
 #include "service/transactions.hpp"
+#include "store/followthrough_rows.hpp"
 
 #include <boost/json.hpp>
 
@@ -224,6 +226,7 @@ boost::json::object measure_row(const core::Measure &m, const core::Warning &w, 
     o["days_left"] = io::to_json(w.days_left);
     o["stage"] = w.stage;
     o["extended"] = extended;
+    o["followup_missed"] = w.followup_missed;
     return o;
 }
 
@@ -264,8 +267,27 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     std::map<std::pair<int, std::int64_t>, Counts> groups; // (rollup kind, id) -> counts
     std::map<std::int64_t, core::RecordScope> scopes;      // inspection -> unit, round
 
-    d.each_measure(scope, [&](const core::Measure &m) {
+    // An ongoing measure whose follow-up was missed turns from blue to red.
+    store::Followthrough ft(store_);
+    std::map<std::int64_t, store::FollowupPlanRow> plans;
+    for (auto &p : ft.plans()) plans.emplace(p.measure_id, std::move(p));
+    auto light_of = [&](const core::Measure &m) {
         auto w = core::classify_measure(m.status, m.category, m.deadline, q.as_of, ladder(m.inspection_id));
+        auto plan = plans.find(m.meta.id);
+        if (plan != plans.end() && core::is_open(m.status) && w.light != core::Light::red) {
+            std::vector<core::Date> recorded;
+            for (const auto &f : ft.followups(m.meta.id)) recorded.push_back(f.on_date);
+            auto state = core::followup_state(plan->second.start_on, *core::parse_cadence(plan->second.cadence), recorded, q.as_of);
+            if (state.missed) {
+                w.light = core::Light::red;
+                w.followup_missed = true;
+            }
+        }
+        return w;
+    };
+
+    d.each_measure(scope, [&](const core::Measure &m) {
+        auto w = light_of(m);
         if (q.rollup <= 1) {
             if (!light_wanted(q.lights, w.light)) return;
             totals.add(w.light);
@@ -303,7 +325,7 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
         boost::json::object row;
         if (q.rollup <= 1) {
             auto m = *store_.get<core::Measure>(rows[i].id);
-            auto w = core::classify_measure(m.status, m.category, m.deadline, q.as_of, ladder(m.inspection_id));
+            auto w = light_of(m);
             row = measure_row(m, w, extended.count(m.meta.id) != 0);
         } else {
             const auto &c = groups[{q.rollup, rows[i].id}];
