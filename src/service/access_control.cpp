@@ -2,6 +2,7 @@
 
 #include "service/dispatch.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace rectify::service {
@@ -41,6 +42,22 @@ core::Visibility AccessControl::visibility(const std::optional<std::string> &act
     auto v = core::visible_with(g, p);
     if (!v.everything && v.unit_ids.empty() && v.round_ids.empty()) deny(actor, g, p, what);
     return v;
+}
+
+void AccessControl::require_read(const std::optional<std::string> &actor, core::Kind kind, std::int64_t id,
+                                 const std::string &what) {
+    if (kind != core::Kind::unit && kind != core::Kind::round) {
+        require(actor, core::Permission::read, scope_of(kind, id), what);
+        return;
+    }
+    scope_of(kind, id); // not_found first
+    auto g = grants(actor);
+    auto v = core::visible_with(g, core::Permission::read);
+    auto has = [](const std::vector<std::int64_t> &ids, std::int64_t x) { return std::find(ids.begin(), ids.end(), x) != ids.end(); };
+    const bool readable = v.everything ||
+                          (kind == core::Kind::unit ? has(v.unit_ids, id) || store_.unit_in_rounds(id, v.round_ids)
+                                                    : has(v.round_ids, id) || store_.round_has_units(id, v.unit_ids));
+    if (!readable) deny(actor, g, core::Permission::read, what);
 }
 
 core::RecordScope AccessControl::scope_of(core::Kind kind, std::int64_t id) {

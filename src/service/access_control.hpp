@@ -28,6 +28,10 @@ public:
     // Where the actor holds p; throws denied when nowhere.
     core::Visibility visibility(const std::optional<std::string> &actor, core::Permission p, const std::string &what);
 
+    // Reading one record. A unit or round is readable where the actor reads one of its
+    // inspections, as lists show them; any other record by the scope of its inspection.
+    void require_read(const std::optional<std::string> &actor, core::Kind kind, std::int64_t id, const std::string &what);
+
     // The scope of any record: its inspection's unit and round; a unit or round record is its own.
     core::RecordScope scope_of(core::Kind kind, std::int64_t id);
 

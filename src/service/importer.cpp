@@ -22,8 +22,8 @@ template <class R> constexpr bool has_status = std::is_same_v<R, core::Issue> ||
 
 } // namespace
 
-Importer::Importer(store::Store &store, const std::string &actor, Deriver derive)
-    : store_(store), actor_(actor), derive_(std::move(derive)), now_(core::utc_timestamp_now()) {}
+Importer::Importer(store::Store &store, const std::string &actor, Deriver derive, Checks checks)
+    : store_(store), actor_(actor), derive_(std::move(derive)), checks_(std::move(checks)), now_(core::utc_timestamp_now()) {}
 
 template <class R> void Importer::upsert(R &incoming, const std::string &path, bool status_given) {
     constexpr core::Kind kind = store::Table<R>::kind;
@@ -32,6 +32,8 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
     if (!id) {
         if constexpr (std::is_same_v<R, core::Inspection>)
             if (derive_) derive_(incoming, nullptr);
+        if constexpr (has_status<R>)
+            if (checks_.status) checks_.status(std::nullopt, incoming.status, incoming.inspection_id, path + ".status");
         store_.insert(incoming, now_);
         audit(store_, actor_, now_, "create", kind, incoming.meta.id, std::nullopt, audit_image(incoming));
         ++counts_.created[k];
@@ -48,6 +50,8 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
     if constexpr (has_status<R>) {
         if (!status_given) incoming.status = existing.status;
         else core::check_transition(existing.status, incoming.status, path + ".status: ");
+        if (incoming.status != existing.status && checks_.status)
+            checks_.status(existing.status, incoming.status, incoming.inspection_id, path + ".status");
     }
     if constexpr (std::is_same_v<R, core::Issue>) incoming.relapse_count = existing.relapse_count;
     if constexpr (std::is_same_v<R, core::Inspection>)
@@ -58,6 +62,8 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
         ++counts_.unchanged[k];
         return;
     }
+    if constexpr (std::is_same_v<R, core::Unit> || std::is_same_v<R, core::Round>)
+        if (checks_.shared_change) checks_.shared_change(kind, incoming.meta.id, path);
     if (!store_.update(incoming, now_))
         throw Error(Errc::conflict, path + ": changed by another writer during the import");
     audit(store_, actor_, now_, "update", kind, incoming.meta.id, std::move(before), audit_image(incoming));

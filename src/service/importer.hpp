@@ -22,7 +22,17 @@ public:
     // Fills an inspection's derived fields before it is written; existing is null for a new one.
     using Deriver = std::function<void(core::Inspection &incoming, const core::Inspection *existing)>;
 
-    Importer(store::Store &store, const std::string &actor, Deriver derive = nullptr);
+    // Authorisation the import needs beyond its scope, raised before the write it guards.
+    struct Checks {
+        // A status a record is created with or moved to; from is empty for a new record.
+        std::function<void(std::optional<core::Status> from, core::Status to, std::int64_t inspection_id,
+                           const std::string &path)>
+            status;
+        // A change to an existing unit or round, records other inspections share.
+        std::function<void(core::Kind kind, std::int64_t id, const std::string &path)> shared_change;
+    };
+
+    Importer(store::Store &store, const std::string &actor, Deriver derive = nullptr, Checks checks = {});
 
     // Returns the inspection's id; doc's records get their ids and versions filled in.
     std::int64_t apply(io::Document &doc);
@@ -36,6 +46,7 @@ private:
     store::Store &store_;
     const std::string &actor_;
     Deriver derive_;
+    Checks checks_;
     std::string now_;
     ImportCounts counts_;
 };

@@ -62,9 +62,26 @@ ImportResult Service::import_json(std::string_view json) {
     if (auto existing = store_.find_id<core::Inspection>(doc.inspection.meta.ref))
         require(core::Permission::import, store_.scope_of_inspection(*existing), what);
     const core::Calendar cal = calendar();
-    Importer importer(store_, actor, [&](core::Inspection &incoming, const core::Inspection *existing) {
-        derive_for_import(incoming, existing, actor, cal);
-    });
+    Importer::Checks checks;
+    // Closing out (销号) through an import needs what closing out needs anywhere.
+    checks.status = [&](std::optional<core::Status> from, core::Status to, std::int64_t inspection_id, const std::string &path) {
+        const bool closing = to == core::Status::closed || to == core::Status::reopened ||
+                             (from && *from == core::Status::closed);
+        if (closing)
+            require(core::Permission::close_out, store_.scope_of_inspection(inspection_id),
+                    what + ": " + path + " sets " + std::string(core::name(to)));
+    };
+    // A unit or round is shared by every inspection of it: changing one needs a grant on it,
+    // not only on the round or unit this inspection sits in.
+    checks.shared_change = [&](core::Kind kind, std::int64_t id, const std::string &path) {
+        core::RecordScope own;
+        (kind == core::Kind::unit ? own.unit_id : own.round_id) = id;
+        require(core::Permission::import, own, what + ": " + path + " changes " + record_label(kind, id));
+    };
+    Importer importer(
+        store_, actor,
+        [&](core::Inspection &incoming, const core::Inspection *existing) { derive_for_import(incoming, existing, actor, cal); },
+        checks);
     ImportResult result;
     result.inspection_id = importer.apply(doc);
     tx.commit();
@@ -93,7 +110,7 @@ std::string Service::export_json(std::int64_t inspection_id) {
 
 std::string Service::record_json(core::Kind kind, std::int64_t id) {
     ReadTransaction snapshot(store_);
-    require(core::Permission::read, access_.scope_of(kind, id), "reading " + record_label(kind, id));
+    access_.require_read(actor_, kind, id, "reading " + record_label(kind, id));
     return dispatch(kind, [&](auto t) {
         using R = typename decltype(t)::type;
         auto r = store_.get<R>(id);
@@ -108,7 +125,10 @@ std::int64_t Service::find(core::Kind kind, const std::string &ref) {
         using R = typename decltype(t)::type;
         auto id = store_.find_id<R>(ref);
         if (!id) throw Error(Errc::not_found, "no " + std::string(core::name(kind)) + " has ref '" + ref + "'");
-        require(core::Permission::read, access_.scope_of(kind, *id), "looking up " + record_label(kind, *id));
+        // The public may name an inspection by its ref, to ask for its public notice.
+        if (!(kind == core::Kind::inspection &&
+              access_.allows(actor_, core::Permission::read_public, access_.scope_of(kind, *id))))
+            access_.require_read(actor_, kind, *id, "looking up " + record_label(kind, *id));
         return *id;
     });
 }

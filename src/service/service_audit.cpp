@@ -8,6 +8,10 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+#include <set>
+#include <tuple>
+
 namespace rectify::service {
 
 namespace {
@@ -80,6 +84,42 @@ std::optional<std::string> first_record_mismatch(store::Store &store) {
     return problem;
 }
 
+// Users and grants must be exactly what their audit events built: a grant slipped into the table
+// behind the library's back would otherwise hand out rights no one granted.
+std::optional<std::string> first_access_mismatch(store::Store &store) {
+    using Key = std::tuple<std::int64_t, std::string, std::string, std::int64_t>;
+    std::set<Key> expected;
+    std::set<std::int64_t> trailed_users;
+    for (const auto &e : store.audit_events_of_kind("grant")) {
+        const auto &image = e.action == "revoke" ? e.before : e.after;
+        if (!image) continue;
+        auto g = boost::json::parse(*image).as_object();
+        const auto &id = g.at("scope_id");
+        Key key{e.record_id, std::string(g.at("role").as_string()), std::string(g.at("scope").as_string()),
+                id.is_null() ? 0 : id.as_int64()};
+        if (e.action == "revoke") expected.erase(key);
+        else expected.insert(key);
+        if (e.action == "bootstrap") trailed_users.insert(e.record_id);
+    }
+    for (const auto &e : store.audit_events_of_kind("user"))
+        if (e.action == "create") trailed_users.insert(e.record_id);
+
+    std::map<std::string, std::int64_t> ids;
+    for (const auto &u : store.users()) {
+        if (!trailed_users.count(u.id)) return "user " + std::to_string(u.id) + " ('" + u.name + "') has no audit trail (added behind the library's back)";
+        ids[u.name] = u.id;
+    }
+    for (const auto &g : store.grants()) {
+        Key key{ids[g.user], std::string(core::name(g.grant.role)), std::string(core::name(g.grant.scope)), g.grant.scope_id};
+        if (!expected.erase(key))
+            return "grant of " + std::string(core::name(g.grant.role)) + " to '" + g.user + "' has no audit trail (added behind the library's back)";
+    }
+    if (!expected.empty())
+        return "grant of " + std::get<1>(*expected.begin()) + " to user " + std::to_string(std::get<0>(*expected.begin())) +
+               " is in the audit log but missing from the database (deleted behind the library's back)";
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string Service::audit_log_json(const std::string &kind, std::int64_t record_id, std::int64_t offset,
@@ -110,6 +150,9 @@ Service::Verification Service::verify_audit() {
     } else if (auto mismatch = first_record_mismatch(store_)) {
         v.intact = false;
         v.problem = "records do not match the audit log: " + *mismatch;
+    } else if (auto access = first_access_mismatch(store_)) {
+        v.intact = false;
+        v.problem = "users and grants do not match the audit log: " + *access;
     }
     boost::json::object report;
     report["intact"] = v.intact;

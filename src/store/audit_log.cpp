@@ -78,6 +78,18 @@ std::vector<AuditRow> Store::audit_events(const std::string &kind, std::int64_t 
     }
 }
 
+std::vector<AuditRow> Store::audit_events_of_kind(const std::string &kind) {
+    try {
+        SQLite::Statement st(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events WHERE kind = ? ORDER BY id");
+        st.bind(1, kind);
+        std::vector<AuditRow> out;
+        while (st.executeStep()) out.push_back(read_event(st));
+        return out;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
+}
+
 std::vector<std::pair<std::int64_t, std::optional<std::string>>> Store::latest_images(const std::string &kind) {
     try {
         SQLite::Statement st(db_, "SELECT e.record_id, e.after FROM audit_events e "

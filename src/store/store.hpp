@@ -97,6 +97,8 @@ public:
     // Events of one record (kind "" and id 0: all), oldest first, paged like lists.
     std::vector<AuditRow> audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,
                                        std::int64_t limit);
+    // Every event of one kind ("grant", "user" …), oldest first.
+    std::vector<AuditRow> audit_events_of_kind(const std::string &kind);
     // The latest "after" image the audit log holds for each record of a kind, by id.
     std::vector<std::pair<std::int64_t, std::optional<std::string>>> latest_images(const std::string &kind);
     ChainCheck verify_chain();
@@ -109,6 +111,10 @@ public:
     std::vector<GrantRow> grants();
     bool insert_grant(std::int64_t user_id, const core::Grant &g, const std::string &now, const std::string &by);
     bool delete_grant(std::int64_t user_id, const core::Grant &g);
+
+    // Whether some inspection links the unit to one of the rounds, or the round to one of the units.
+    bool unit_in_rounds(std::int64_t unit_id, const std::vector<std::int64_t> &round_ids);
+    bool round_has_units(std::int64_t round_id, const std::vector<std::int64_t> &unit_ids);
 
     // The unit and round of an inspection.
     core::RecordScope scope_of_inspection(std::int64_t inspection_id);

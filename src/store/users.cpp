@@ -130,6 +130,36 @@ bool Store::delete_grant(std::int64_t user_id, const core::Grant &g) {
     }
 }
 
+namespace {
+bool linked(SQLite::Database &db, const char *fixed, std::int64_t id, const char *other, const std::vector<std::int64_t> &ids) {
+    if (ids.empty()) return false;
+    std::string sql = std::string("SELECT 1 FROM inspections WHERE ") + fixed + " = ? AND " + other + " IN (";
+    for (std::size_t i = 0; i < ids.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ") LIMIT 1";
+    SQLite::Statement st(db, sql);
+    int n = 1;
+    st.bind(n++, id);
+    for (auto x : ids) st.bind(n++, x);
+    return st.executeStep();
+}
+} // namespace
+
+bool Store::unit_in_rounds(std::int64_t unit_id, const std::vector<std::int64_t> &round_ids) {
+    try {
+        return linked(db_, "unit_id", unit_id, "round_id", round_ids);
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, "reading inspections");
+    }
+}
+
+bool Store::round_has_units(std::int64_t round_id, const std::vector<std::int64_t> &unit_ids) {
+    try {
+        return linked(db_, "round_id", round_id, "unit_id", unit_ids);
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, "reading inspections");
+    }
+}
+
 core::RecordScope Store::scope_of_inspection(std::int64_t inspection_id) {
     try {
         SQLite::Statement st(db_, "SELECT unit_id, round_id FROM inspections WHERE id = ?");

@@ -151,20 +151,26 @@ TEST_CASE("records audited before an upgrade added fields still verify after it"
         db.exec("INSERT INTO units (version, ref, created_at, updated_at, name) VALUES (1, 'u', '" + at + "', '" + at + "', '市妇联')");
         db.exec("INSERT INTO inspections (version, ref, created_at, updated_at, unit_id, kind, group_name, onsite_start) "
                 "VALUES (1, 'i', '" + at + "', '" + at + "', 1, 'routine', '市委第一巡察组', '2018-09-19')");
-        const std::string images[] = {
-            R"({"kind":"unit","id":1,"version":1,"ref":"u","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","name":"市妇联","party_org":null})",
-            R"({"kind":"inspection","id":1,"version":1,"ref":"i","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","round_id":null,"unit_id":1,"kind_of_inspection":"routine","label":null,"authority":null,"group":"市委第一巡察组","onsite_start":"2018-09-19","onsite_end":null,"feedback_date":null,"title":null,"closing":null})"};
-        const char *kinds[] = {"unit", "inspection"};
+        struct Event {
+            const char *action, *kind, *after;
+        };
+        const Event events[] = {
+            {"bootstrap", "grant", R"({"role":"admin","scope":"all","scope_id":null})"},
+            {"create", "unit",
+             R"({"kind":"unit","id":1,"version":1,"ref":"u","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","name":"市妇联","party_org":null})"},
+            {"create", "inspection",
+             R"({"kind":"inspection","id":1,"version":1,"ref":"i","created_at":"2019-01-01T00:00:00Z","updated_at":"2019-01-01T00:00:00Z","round_id":null,"unit_id":1,"kind_of_inspection":"routine","label":null,"authority":null,"group":"市委第一巡察组","onsite_start":"2018-09-19","onsite_end":null,"feedback_date":null,"title":null,"closing":null})"}};
         std::string prev = store::kGenesisHash;
-        for (int i = 0; i < 2; ++i) {
+        std::int64_t id = 0;
+        for (const auto &ev : events) {
             store::AuditRow e;
-            e.id = i + 1;
+            e.id = ++id;
             e.at = at;
             e.actor = "admin";
-            e.action = "create";
-            e.kind = kinds[i];
+            e.action = ev.action;
+            e.kind = ev.kind;
             e.record_id = 1;
-            e.after = images[i];
+            e.after = std::string(ev.after);
             e.prev_hash = prev;
             e.hash = store::event_hash(e);
             SQLite::Statement ins(db, "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
@@ -193,4 +199,23 @@ TEST_CASE("records audited before an upgrade added fields still verify after it"
     auto after = service::Service(path, {}, std::string("admin")).verify_audit();
     CHECK_FALSE(after.intact);
     CHECK(after.problem.find("inspection 1 differs") != std::string::npos);
+}
+
+TEST_CASE("a grant slipped into the table behind the library's back fails verification") {
+    Logged l;
+    {
+        service::Service svc(l.path, {}, std::string("admin"));
+        svc.add_user("王五", std::nullopt);
+        svc.grant("王五", core::Grant{core::Role::liaison, core::ScopeKind::unit, 1});
+        svc.revoke("王五", core::Grant{core::Role::liaison, core::ScopeKind::unit, 1});
+        CHECK(svc.verify_audit().intact);
+    }
+    {
+        SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO grants (user_id, role, scope, scope_id, granted_at, granted_by) "
+                "SELECT id, 'admin', 'all', 0, '2030-01-01T00:00:00Z', 'admin' FROM users WHERE name = '王五'");
+    }
+    auto v = l.verify();
+    CHECK_FALSE(v.intact);
+    CHECK(v.problem == "users and grants do not match the audit log: grant of admin to '王五' has no audit trail (added behind the library's back)");
 }

@@ -148,3 +148,46 @@ TEST_CASE("users are managed by an admin of the whole database; unknown actors a
     }
     CHECK(denial([&] { p.admin.users_json(); }) == "allowed");
 }
+
+TEST_CASE("an import cannot close out what its importer could not close out directly") {
+    Province p;
+    auto inspector = p.as("inspector1");
+    auto closed = boost::json::parse(test::seed_json());
+    closed.as_object()["aspects"].as_array()[0].as_object()["issues"].as_array()[0].as_object()["status"] = "closed";
+    const auto before = test::dump(p.path);
+    CHECK(denial([&] { inspector.import_json(boost::json::serialize(closed)); }).find("needs permission close_out") != std::string::npos);
+    CHECK(test::dump(p.path) == before);
+    CHECK(denial([&] { p.as("supervisor").import_json(boost::json::serialize(closed)); }).find("needs permission import") != std::string::npos);
+    CHECK(denial([&] { p.admin.import_json(boost::json::serialize(closed)); }) == "allowed");
+}
+
+TEST_CASE("a round's inspector cannot rewrite a unit it only reaches through another round") {
+    Province p;
+    p.admin.import_json(test::seed_for("tongcheng-kexie", "市科协", "tongcheng-2018-kexie", "round-two"));
+    const auto kexie = p.id(core::Kind::unit, "tongcheng-kexie");
+    auto inspector = p.as("inspector1"); // inspector on round 1
+    const auto before = test::dump(p.path);
+    // The same unit, renamed, in a new inspection of round 1.
+    auto doc = test::seed_for("tongcheng-kexie", "市科协（改名）", "round-one-kexie");
+    CHECK(denial([&] { inspector.import_json(doc); }).find("changes unit " + std::to_string(kexie)) != std::string::npos);
+    CHECK(test::dump(p.path) == before);
+    // Unchanged, the unit may get a new inspection in the inspector's round.
+    CHECK(denial([&] { inspector.import_json(test::seed_for("tongcheng-kexie", "市科协", "round-one-kexie")); }) == "allowed");
+}
+
+TEST_CASE("a unit or round that a list shows can be read one by one; the public may name an inspection") {
+    Province p;
+    auto liaison = p.as("liaison1");
+    auto rounds = boost::json::parse(liaison.list_json(core::Kind::round, {})).as_array();
+    REQUIRE(rounds.size() == 1);
+    CHECK(denial([&] { liaison.record_json(core::Kind::round, rounds[0].at("id").as_int64()); }) == "allowed");
+    auto inspector = p.as("inspector1");
+    const auto units = boost::json::parse(inspector.list_json(core::Kind::unit, {}));
+    for (const auto &u : units.as_array())
+        CHECK(denial([&] { inspector.record_json(core::Kind::unit, u.at("id").as_int64()); }) == "allowed");
+    CHECK(denial([&] { liaison.record_json(core::Kind::unit, 2); }) != "allowed");
+
+    auto citizen = p.as("citizen");
+    CHECK(citizen.find(core::Kind::inspection, "tongcheng-2018-fulian") == 1);
+    CHECK(denial([&] { citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1"); }) != "allowed");
+}
