@@ -54,6 +54,8 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
             checks_.status(existing.status, incoming.status, incoming.inspection_id, path + ".status");
     }
     if constexpr (std::is_same_v<R, core::Issue>) incoming.relapse_count = existing.relapse_count;
+    if constexpr (std::is_same_v<R, core::Measure>)
+        if (checks_.keep_deadline) checks_.keep_deadline(existing, incoming);
     if constexpr (std::is_same_v<R, core::Inspection>)
         if (derive_) derive_(incoming, &existing);
 

@@ -30,6 +30,8 @@ public:
             status;
         // A change to an existing unit or round, records other inspections share.
         std::function<void(core::Kind kind, std::int64_t id, const std::string &path)> shared_change;
+        // May keep fields of an existing measure the document would overwrite.
+        std::function<void(const core::Measure &existing, core::Measure &incoming)> keep_deadline;
     };
 
     Importer(store::Store &store, const std::string &actor, Deriver derive = nullptr, Checks checks = {});

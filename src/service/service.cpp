@@ -78,6 +78,13 @@ ImportResult Service::import_json(std::string_view json) {
         (kind == core::Kind::unit ? own.unit_id : own.round_id) = id;
         require(core::Permission::import, own, what + ": " + path + " changes " + record_label(kind, id));
     };
+    // A deadline the library moved (an approved extension, an escalation) stands against a
+    // document that still carries the deadline it moved from.
+    checks.keep_deadline = [&](const core::Measure &existing, core::Measure &incoming) {
+        if (incoming.deadline == existing.deadline) return;
+        auto move = store::Deadlines(store_).last_deadline_move(existing.meta.id);
+        if (move && existing.deadline == move->second && incoming.deadline == move->first) incoming.deadline = existing.deadline;
+    };
     Importer importer(
         store_, actor,
         [&](core::Inspection &incoming, const core::Inspection *existing) { derive_for_import(incoming, existing, actor, cal); },

@@ -252,10 +252,6 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
             if (auto p = d.profile(*in->profile_id)) warn = io::read_profile(p->body).warn_days;
         return ladders.emplace(inspection_id, std::move(warn)).first->second;
     };
-    std::set<std::int64_t> extended;
-    for (const auto &x : d.extensions(0, false))
-        if (x.state == "approved") extended.insert(x.measure_id);
-
     struct Row {
         core::Light light;
         std::optional<core::Date> deadline;
@@ -321,6 +317,13 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     boost::json::array out;
     const std::size_t first = static_cast<std::size_t>(std::min<std::int64_t>(q.offset, static_cast<std::int64_t>(rows.size())));
     const std::size_t last = q.limit > 0 ? std::min(rows.size(), first + static_cast<std::size_t>(q.limit)) : rows.size();
+    // Only the rows shown are looked up for extensions: the page, not the whole database.
+    std::set<std::int64_t> extended;
+    if (q.rollup <= 1) {
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = first; i < last; ++i) ids.push_back(rows[i].id);
+        extended = d.extended_among(ids);
+    }
     for (std::size_t i = first; i < last; ++i) {
         boost::json::object row;
         if (q.rollup <= 1) {
@@ -364,9 +367,9 @@ namespace {
 template <class Measures>
 std::string measure_rows_json(store::Store &store, const Measures &measures, const core::Date &as_of,
                               store::Deadlines &d) {
-    std::set<std::int64_t> extended;
-    for (const auto &x : d.extensions(0, false))
-        if (x.state == "approved") extended.insert(x.measure_id);
+    std::vector<std::int64_t> ids;
+    for (const auto &m : measures) ids.push_back(m.meta.id);
+    const std::set<std::int64_t> extended = d.extended_among(ids);
     std::map<std::int64_t, std::vector<std::int64_t>> ladders;
     boost::json::array out;
     for (const auto &m : measures) {
@@ -531,6 +534,7 @@ boost::json::object escalation_json(const store::EscalationRow &e) {
     o["issued_by"] = e.issued_by;
     o["issued_to"] = e.issued_to;
     o["new_deadline"] = io::to_json(e.new_deadline);
+    o["previous_deadline"] = io::to_json(e.previous_deadline);
     o["note"] = io::to_json(e.note);
     o["created_at"] = e.created_at;
     o["created_by"] = e.created_by;
@@ -573,10 +577,13 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
     if (note && !note->empty()) e.note = std::string(*note);
     e.created_at = core::utc_timestamp_now();
     e.created_by = actor;
+    std::optional<core::Measure> target_measure;
+    if (kind == core::Kind::measure) target_measure = store_.get<core::Measure>(target_id);
+    if (deadline && target_measure) e.previous_deadline = target_measure->deadline;
     d.add_escalation(e);
     audit(store_, actor, e.created_at, "escalate", "escalation", e.id, std::nullopt, io::to_compact_json(escalation_json(e)));
     if (deadline && kind == core::Kind::measure) {
-        auto m = *store_.get<core::Measure>(target_id);
+        auto m = *target_measure;
         std::string before = audit_image(m);
         m.deadline = deadline;
         if (!store_.update(m, e.created_at)) throw Error(Errc::conflict, label + " was changed by another writer");

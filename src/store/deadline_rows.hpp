@@ -8,6 +8,7 @@
 #include "store/store.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,7 @@ struct EscalationRow {
     std::string issued_by;
     std::string issued_to;
     std::optional<core::Date> new_deadline;
+    std::optional<core::Date> previous_deadline; // the measure's deadline before new_deadline
     std::optional<std::string> note;
     std::string created_at;
     std::string created_by;
@@ -93,6 +95,11 @@ public:
     std::optional<ExtensionRow> extension(std::int64_t id);
     void decide_extension(const ExtensionRow &e);
     std::vector<ExtensionRow> extensions(std::int64_t measure_id, bool pending_only);
+    // Which of these measures an approved extension moved.
+    std::set<std::int64_t> extended_among(const std::vector<std::int64_t> &measure_ids);
+    // The latest deadline move the library made on a measure (an approved extension, or an
+    // escalation that set a new deadline): from, to. None if it never moved one.
+    std::optional<std::pair<std::optional<core::Date>, core::Date>> last_deadline_move(std::int64_t measure_id);
     // How many measures have an approved extension, among those in scope.
     std::int64_t count_extended(const MeasureScope &scope);
 

@@ -29,14 +29,14 @@ EscalationRow read_escalation(SQLite::Statement &st) {
     EscalationRow e;
     Reader rd(st);
     rd >> e.id >> e.target_kind >> e.target_id >> e.level >> e.issued_on >> e.issued_by >> e.issued_to >>
-        e.new_deadline >> e.note >> e.created_at >> e.created_by;
+        e.new_deadline >> e.previous_deadline >> e.note >> e.created_at >> e.created_by;
     return e;
 }
 
 const char *const kExtensionColumns = "id, measure_id, original_deadline, requested_deadline, reason, requested_by, "
                                       "requested_at, state, decided_by, decided_at, decision_note";
 const char *const kEscalationColumns = "e.id, e.target_kind, e.target_id, e.level, e.issued_on, e.issued_by, e.issued_to, "
-                                       "e.new_deadline, e.note, e.created_at, e.created_by";
+                                       "e.new_deadline, e.previous_deadline, e.note, e.created_at, e.created_by";
 
 template <class F> auto sql_guard(const char *doing, F &&f) {
     try {
@@ -219,6 +219,39 @@ int Deadlines::bind_scope(SQLite::Statement &st, int i, const MeasureScope &s) c
     return i;
 }
 
+std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t> &ids) {
+    return sql_guard("reading extensions", [&] {
+        std::set<std::int64_t> out;
+        if (ids.empty()) return out;
+        std::string sql = "SELECT DISTINCT measure_id FROM extensions WHERE state = 'approved' AND measure_id IN (";
+        for (std::size_t i = 0; i < ids.size(); ++i) sql += i ? ", ?" : "?";
+        SQLite::Statement st(db_, sql + ")");
+        int n = 1;
+        for (auto id : ids) st.bind(n++, id);
+        while (st.executeStep()) out.insert(st.getColumn(0).getInt64());
+        return out;
+    });
+}
+
+std::optional<std::pair<std::optional<core::Date>, core::Date>> Deadlines::last_deadline_move(std::int64_t measure_id) {
+    return sql_guard("reading deadline moves", [&]() -> std::optional<std::pair<std::optional<core::Date>, core::Date>> {
+        SQLite::Statement st(db_, "SELECT before, after FROM ("
+                                  "  SELECT original_deadline AS before, requested_deadline AS after, decided_at AS at "
+                                  "  FROM extensions WHERE measure_id = ? AND state = 'approved' "
+                                  "  UNION ALL "
+                                  "  SELECT previous_deadline, new_deadline, created_at FROM escalations "
+                                  "  WHERE target_kind = 'measure' AND target_id = ? AND new_deadline IS NOT NULL"
+                                  ") ORDER BY at DESC LIMIT 1");
+        st.bind(1, measure_id);
+        st.bind(2, measure_id);
+        if (!st.executeStep()) return std::nullopt;
+        std::optional<core::Date> before;
+        core::Date after;
+        Reader(st) >> before >> after;
+        return std::make_pair(before, after);
+    });
+}
+
 std::int64_t Deadlines::count_extended(const MeasureScope &scope) {
     return sql_guard("counting extended measures", [&] {
         SQLite::Statement st(db_, "SELECT count(*) FROM measures m WHERE EXISTS (SELECT 1 FROM extensions x "
@@ -232,9 +265,10 @@ std::int64_t Deadlines::count_extended(const MeasureScope &scope) {
 void Deadlines::add_escalation(EscalationRow &e) {
     sql_guard("storing an escalation", [&] {
         SQLite::Statement st(db_, "INSERT INTO escalations (target_kind, target_id, level, issued_on, issued_by, issued_to, "
-                                  "new_deadline, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                  "new_deadline, previous_deadline, note, created_at, created_by) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Binder(st) << e.target_kind << e.target_id << e.level << e.issued_on << e.issued_by << e.issued_to << e.new_deadline
-                   << e.note << e.created_at << e.created_by;
+                   << e.previous_deadline << e.note << e.created_at << e.created_by;
         st.exec();
         e.id = db_.getLastInsertRowid();
     });
@@ -261,7 +295,7 @@ std::vector<EscalationRow> Deadlines::open_escalations(const MeasureScope &scope
                    " FROM measures WHERE id = e.target_id) ELSE (SELECT " + column + " FROM issues WHERE id = e.target_id) END";
         };
         std::string sql = "SELECT m.id, m.target_kind, m.target_id, m.level, m.issued_on, m.issued_by, m.issued_to, "
-                          "m.new_deadline, m.note, m.created_at, m.created_by FROM (SELECT e.*, " +
+                          "m.new_deadline, m.previous_deadline, m.note, m.created_at, m.created_by FROM (SELECT e.*, " +
                           of_target("inspection_id") + " AS inspection_id, " + of_target("status") +
                           " AS status, CASE e.target_kind WHEN 'measure' THEN (SELECT leader FROM measures "
                           "WHERE id = e.target_id) END AS leader FROM escalations e) m "

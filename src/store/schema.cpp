@@ -201,6 +201,7 @@ const char *const kMigration4 =
     "  issued_by TEXT NOT NULL,"
     "  issued_to TEXT NOT NULL,"
     "  new_deadline TEXT,"
+    "  previous_deadline TEXT,"
     "  note TEXT,"
     "  created_at TEXT NOT NULL,"
     "  created_by TEXT NOT NULL);"

@@ -265,3 +265,27 @@ TEST_CASE("escalations follow the chain, may set a new deadline, and stay open w
     t.admin.set_status(core::Kind::measure, m2, core::Status::done, 0);
     CHECK(json::parse(t.admin.open_escalations_json({})).as_array().empty());
 }
+
+TEST_CASE("re-importing the host's document does not undo a deadline the library moved") {
+    Timed t;
+    t.add("supervisor", core::Role::supervisor, core::ScopeKind::all, 0);
+    service::Service supervisor(t.path, {}, std::string("supervisor"));
+    const auto m2 = t.measure("a1/i1/m2"), m4 = t.measure("a1/i1/m4");
+    auto ext = t.admin.extension_request(m2, "2019-02-10", "春节前后人员不足");
+    supervisor.extension_decide(ext, true, std::nullopt);
+    t.admin.escalate(core::Kind::measure, m4, 1, "2019-01-20", "市妇联党组", std::string_view("2019-02-15"), std::nullopt);
+
+    t.admin.import_json(timed_seed()); // still says 2019-01-10 and 2019-01-25
+    CHECK(json::parse(t.admin.record_json(core::Kind::measure, m2)).at("deadline") == "2019-02-10");
+    CHECK(json::parse(t.admin.record_json(core::Kind::measure, m4)).at("deadline") == "2019-02-15");
+
+    // A document that sets a deadline of its own still wins.
+    t.admin.import_json(seed_with([](json::object &d) {
+        d["inspection"].as_object()["feedback_date"] = "2018-11-20";
+        auto &m = measure_of(d, 0, 0, 1);
+        m["deadline"] = "2019-03-31";
+        m["status"] = "in_progress";
+        m["leader"] = "王主席";
+    }));
+    CHECK(json::parse(t.admin.record_json(core::Kind::measure, m2)).at("deadline") == "2019-03-31");
+}
