@@ -61,6 +61,11 @@
  * a record was changed behind the library's back. The message names the first broken link.
  */
 #define RECTIFY_E_TAMPERED (-20)
+/**
+ * A close-out (销号) was refused by one of its guards (every measure done, evidence attached, a
+ * verifier who is not an owner …); the message names the guard and what failed it.
+ */
+#define RECTIFY_E_GUARD (-21)
 
 RECTIFY_BEGIN_DECLS
 

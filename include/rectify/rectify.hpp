@@ -18,6 +18,12 @@
  *   not const (a const member would suggest concurrent reads are safe; they are not).
  * - Every call, reads included, is authorised by the handle's actor (rectify/access.h); a call the
  *   actor may not make throws RECTIFY_E_DENIED, whose message names the missing permission.
+ * - rectify::calendar owns one rectify_calendar (rectify/calendar.h). Unlike db it is copyable
+ *   (a copy is an independent calendar, rectify_calendar_copy) and its questions are const: the C
+ *   API lets calls that only read a calendar run on several threads at once.
+ * - Callbacks (db::warnings() with a callable) are called from inside a C call; an exception a
+ *   callback throws stops the stream, is carried across the C frames (never through them) and
+ *   rethrown once the C call has returned.
  * - One exception to "failures throw": db::audit_verify() returns a tampered log as its answer
  *   (audit_verification::intact false) instead of throwing, because finding tampering is what a
  *   verification is for; pass on_tampered::raise to have it throw RECTIFY_E_TAMPERED instead.
@@ -29,11 +35,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace rectify {
@@ -87,6 +96,58 @@ enum class scope : int {
     all = RECTIFY_SCOPE_ALL,     /**< the whole database (scope id 0) */
     round = RECTIFY_SCOPE_ROUND, /**< one round (scope id: the round's id) */
     unit = RECTIFY_SCOPE_UNIT,   /**< one unit (scope id: the unit's id) */
+};
+
+/** What a date is in a calendar, as RECTIFY_DAY_* (rectify/calendar.h). */
+enum class day_type : int {
+    workday = RECTIFY_DAY_WORKDAY,                   /**< Monday-Friday working day (工作日) */
+    weekend = RECTIFY_DAY_WEEKEND,                   /**< Saturday or Sunday off (周末) */
+    holiday = RECTIFY_DAY_HOLIDAY,                   /**< statutory or local day off (法定节假日) */
+    adjusted_workday = RECTIFY_DAY_ADJUSTED_WORKDAY, /**< weekend day made a working day (调休上班) */
+    unknown = RECTIFY_DAY_UNKNOWN,                   /**< in a year the calendar has no data for */
+};
+
+/** What a calendar call does with a date in a year it has no data for, as RECTIFY_UNKNOWN_*. */
+enum class unknown_policy : int {
+    calendar_default = RECTIFY_UNKNOWN_DEFAULT, /**< per call only: the calendar's own policy */
+    fail = RECTIFY_UNKNOWN_FAIL,                /**< throw RECTIFY_E_UNKNOWN_DATE naming the first such day */
+    weekdays = RECTIFY_UNKNOWN_WEEKDAYS,        /**< count unknown days as an ordinary Monday-Friday week */
+};
+
+/** Units of a legal period, as RECTIFY_PERIOD_*. */
+enum class period_unit : int {
+    days = RECTIFY_PERIOD_DAYS,         /**< natural days */
+    months = RECTIFY_PERIOD_MONTHS,     /**< calendar months */
+    workdays = RECTIFY_PERIOD_WORKDAYS, /**< working days */
+};
+
+/** Warning lights (预警), as RECTIFY_LIGHT_*; their order is severity. */
+enum class light : int {
+    green = RECTIFY_LIGHT_GREEN,   /**< 绿: on track, or done */
+    blue = RECTIFY_LIGHT_BLUE,     /**< 蓝: ongoing (长期坚持, 持续整改) */
+    yellow = RECTIFY_LIGHT_YELLOW, /**< 黄: within the profile's warning days */
+    red = RECTIFY_LIGHT_RED,       /**< 红: overdue */
+};
+
+/** The bit of one light in warning_options::lights (as 1 << RECTIFY_LIGHT_x). */
+constexpr unsigned light_bit(light l) noexcept { return 1u << static_cast<unsigned>(l); }
+
+/** What a warnings row stands for, as RECTIFY_ROLLUP_*. */
+enum class rollup : int {
+    measure = RECTIFY_ROLLUP_MEASURE,
+    issue = RECTIFY_ROLLUP_ISSUE,
+    inspection = RECTIFY_ROLLUP_INSPECTION,
+    unit = RECTIFY_ROLLUP_UNIT,
+    round = RECTIFY_ROLLUP_ROUND,
+};
+
+/** The escalation (督办) chain, in order of severity, as RECTIFY_ESCALATION_*. */
+enum class escalation_level : int {
+    notice = RECTIFY_ESCALATION_NOTICE,                 /**< 督办通知书 */
+    guidance = RECTIFY_ESCALATION_GUIDANCE,             /**< 阶段督查指导书 */
+    reminder = RECTIFY_ESCALATION_REMINDER,             /**< 提醒书 */
+    warning = RECTIFY_ESCALATION_WARNING,               /**< 告诫书 */
+    accountability = RECTIFY_ESCALATION_ACCOUNTABILITY, /**< 问责书 */
 };
 
 /** What db::audit_verify() does when the log or the records fail verification. */
@@ -219,6 +280,241 @@ inline role role_from_name(std::string_view name) {
     detail::check(::rectify_role_from_name(&r, detail::c_arg(name, "role name").c_str()));
     return static_cast<role>(r);
 }
+
+/** The name of a day type ("workday", "adjusted_workday" …). Throws RECTIFY_E_ARGUMENT outside the enum. */
+inline std::string_view day_type_name(day_type t) {
+    const char *name = ::rectify_day_type_name(static_cast<int>(t));
+    if (name == nullptr) {
+        throw error(RECTIFY_E_ARGUMENT, "unknown day type " + std::to_string(static_cast<int>(t)));
+    }
+    return name;
+}
+
+/**
+ * A working-day calendar; owns one rectify_calendar handle (rectify/calendar.h, whose comments
+ * hold for each member here). Dates are "YYYY-MM-DD" in and out.
+ *
+ * Copyable: a copy is an independent calendar (rectify_calendar_copy). A moved-from or
+ * default-built calendar holds no handle: is_open() is false and every operation throws
+ * RECTIFY_E_MISUSE. The questions are const and, as in C, may run on several threads at once;
+ * a change must not run alongside anything else on the same calendar.
+ */
+class calendar {
+public:
+    /** A calendar that holds no handle; assign a made one to it. */
+    calendar() noexcept = default;
+
+    /** Takes ownership of a handle made by the C API (rectify_calendar_new, rectify_db_calendar). */
+    explicit calendar(rectify_calendar *adopt) noexcept : handle_(adopt) {}
+
+    /** A copy of the bundled China calendar (the notices of 2007-2026); RECTIFY_CALENDAR_CHINA. */
+    static calendar china() { return make(RECTIFY_CALENDAR_CHINA); }
+
+    /** A calendar that knows no year: every date is unknown until notices are loaded. */
+    static calendar empty() { return make(RECTIFY_CALENDAR_EMPTY); }
+
+    calendar(const calendar &other) : handle_(nullptr) {
+        if (other.handle_ != nullptr) {
+            detail::check(::rectify_calendar_copy(&handle_, other.handle_));
+        }
+    }
+
+    calendar &operator=(const calendar &other) {
+        if (this != &other) {
+            calendar copy(other); // may throw; this stays as it was
+            std::swap(handle_, copy.handle_);
+        }
+        return *this;
+    }
+
+    calendar(calendar &&other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+
+    calendar &operator=(calendar &&other) noexcept {
+        if (this != &other) {
+            ::rectify_calendar_free(handle_);
+            handle_ = std::exchange(other.handle_, nullptr);
+        }
+        return *this;
+    }
+
+    ~calendar() { ::rectify_calendar_free(handle_); }
+
+    /** Whether this object holds a calendar. */
+    bool is_open() const noexcept { return handle_ != nullptr; }
+    explicit operator bool() const noexcept { return is_open(); }
+
+    /** The C handle, for calls this wrapper does not cover; still owned by this object. */
+    rectify_calendar *get() noexcept { return handle_; }
+    const rectify_calendar *get() const noexcept { return handle_; }
+
+    /** Gives the handle up: the caller frees it with rectify_calendar_free(). */
+    rectify_calendar *release() noexcept { return std::exchange(handle_, nullptr); }
+
+    /**
+     * Loads holiday notices (holiday-cn JSON: one notice or an array). A bad notice throws
+     * (RECTIFY_E_JSON, RECTIFY_E_INVALID naming the path, RECTIFY_E_UTF8) and changes nothing.
+     */
+    void load_json(std::string_view json) { detail::check(::rectify_calendar_load_json(h(), json.data(), json.size())); }
+
+    /** As load_json(), from the file at path. */
+    void load_file(const std::string &path) {
+        const std::string c_path = detail::c_arg(path, "path");
+        detail::check(::rectify_calendar_load_file(h(), c_path.c_str()));
+    }
+
+    /**
+     * The host's own statement about one date, over the notices: day_type::holiday makes it a day
+     * off; day_type::workday or day_type::adjusted_workday a working day.
+     */
+    void set_day(std::string_view date, ::rectify::day_type t) {
+        const std::string c_date = detail::c_arg(date, "date");
+        detail::check(::rectify_calendar_set_day(h(), c_date.c_str(), static_cast<int>(t)));
+    }
+
+    /** Drops the host's statement about date; true if there was one. */
+    bool clear_day(std::string_view date) {
+        const std::string c_date = detail::c_arg(date, "date");
+        int removed = 0;
+        detail::check(::rectify_calendar_clear_day(&removed, h(), c_date.c_str()));
+        return removed != 0;
+    }
+
+    /** The calendar's own policy for unknown dates: unknown_policy::fail or ::weekdays. */
+    void set_unknown_policy(unknown_policy p) {
+        detail::check(::rectify_calendar_set_unknown_policy(h(), static_cast<int>(p)));
+    }
+
+    /** Whether a notice for year has been loaded. */
+    bool year_known(int year) const {
+        int known = 0;
+        detail::check(::rectify_calendar_year_known(&known, h(), year));
+        return known != 0;
+    }
+
+    /** What date is (day_type::unknown included; no policy applies). */
+    ::rectify::day_type day_type(std::string_view date) const {
+        const std::string c_date = detail::c_arg(date, "date");
+        int t = 0;
+        detail::check(::rectify_calendar_day_type(&t, h(), c_date.c_str()));
+        return static_cast<::rectify::day_type>(t);
+    }
+
+    /** Whether date is a working day. */
+    bool is_workday(std::string_view date, unknown_policy p = unknown_policy::calendar_default) const {
+        const std::string c_date = detail::c_arg(date, "date");
+        int yes = 0;
+        detail::check(::rectify_calendar_is_workday(&yes, h(), c_date.c_str(), static_cast<int>(p)));
+        return yes != 0;
+    }
+
+    /** The n-th working day after date (n > 0), before it (n < 0), or date itself (n == 0). */
+    std::string add_workdays(std::string_view date, int n, unknown_policy p = unknown_policy::calendar_default) const {
+        const std::string c_date = detail::c_arg(date, "date");
+        char out[RECTIFY_DATE_SIZE] = {};
+        detail::check(::rectify_calendar_add_workdays(out, h(), c_date.c_str(), n, static_cast<int>(p)));
+        return out;
+    }
+
+    /** The working days walking from `from` to `to`: the start excluded, the end included. */
+    int count_workdays(std::string_view from, std::string_view to,
+                       unknown_policy p = unknown_policy::calendar_default) const {
+        const std::string c_from = detail::c_arg(from, "from");
+        const std::string c_to = detail::c_arg(to, "to");
+        int count = 0;
+        detail::check(::rectify_calendar_count_workdays(&count, h(), c_from.c_str(), c_to.c_str(), static_cast<int>(p)));
+        return count;
+    }
+
+    /** The first working day on or after date. */
+    std::string next_workday(std::string_view date, unknown_policy p = unknown_policy::calendar_default) const {
+        const std::string c_date = detail::c_arg(date, "date");
+        char out[RECTIFY_DATE_SIZE] = {};
+        detail::check(::rectify_calendar_next_workday(out, h(), c_date.c_str(), static_cast<int>(p)));
+        return out;
+    }
+
+    /** The last day of a legal period of n units from start (Civil Code arts. 200-203). */
+    std::string period_end(std::string_view start, period_unit unit, int n,
+                           unknown_policy p = unknown_policy::calendar_default) const {
+        const std::string c_start = detail::c_arg(start, "start");
+        char out[RECTIFY_DATE_SIZE] = {};
+        detail::check(::rectify_period_end(out, h(), c_start.c_str(), static_cast<int>(unit), n, static_cast<int>(p)));
+        return out;
+    }
+
+private:
+    static calendar make(int flags) {
+        rectify_calendar *c = nullptr;
+        detail::check(::rectify_calendar_new(&c, flags));
+        return calendar(c);
+    }
+
+    rectify_calendar *h() const {
+        if (handle_ == nullptr) {
+            throw error(RECTIFY_E_MISUSE, "rectify::calendar: the calendar holds no handle");
+        }
+        return handle_;
+    }
+
+    rectify_calendar *handle_ = nullptr;
+};
+
+/**
+ * Which measures a warnings query looks at, as rectify_warning_options (rectify/deadlines.h);
+ * 0 and empty mean "any" / "no limit", as there. The version field is the wrapper's business.
+ */
+struct warning_options {
+    std::optional<std::string> as_of;  /**< "YYYY-MM-DD"; none for today (UTC) */
+    std::int64_t inspection_id = 0;    /**< 0: any */
+    std::int64_t unit_id = 0;          /**< 0: any */
+    std::int64_t round_id = 0;         /**< 0: any */
+    std::optional<std::string> leader; /**< responsible leader (责任领导); none: any */
+    ::rectify::rollup rollup = ::rectify::rollup::measure; /**< what a row stands for */
+    unsigned lights = 0;               /**< light_bit() of each light to include; 0: all */
+    std::int64_t offset = 0;           /**< rows to skip */
+    std::int64_t limit = 0;            /**< at most this many rows; 0: no limit */
+};
+
+namespace detail {
+
+/** A rectify_warning_options with NUL-checked copies of the strings, alive as long as this. */
+class c_warning_options {
+public:
+    explicit c_warning_options(const warning_options &o)
+        : as_of_(o.as_of ? c_arg(*o.as_of, "as_of") : std::string()),
+          leader_(o.leader ? c_arg(*o.leader, "leader") : std::string()) {
+        opts_.as_of = o.as_of ? as_of_.c_str() : nullptr;
+        opts_.inspection_id = o.inspection_id;
+        opts_.unit_id = o.unit_id;
+        opts_.round_id = o.round_id;
+        opts_.leader = o.leader ? leader_.c_str() : nullptr;
+        opts_.rollup = static_cast<int>(o.rollup);
+        opts_.lights = o.lights;
+        opts_.offset = o.offset;
+        opts_.limit = o.limit;
+    }
+    c_warning_options(const c_warning_options &) = delete;
+    c_warning_options &operator=(const c_warning_options &) = delete;
+
+    const rectify_warning_options *get() const noexcept { return &opts_; }
+
+private:
+    std::string as_of_;
+    std::string leader_;
+    rectify_warning_options opts_ = RECTIFY_WARNING_OPTIONS_INIT;
+};
+
+/** Calls a JSON-returning C function through f(&out) and takes its string. */
+template <class F>
+std::string json_out(F &&f) {
+    char *json = nullptr;
+    const int rc = std::forward<F>(f)(&json);
+    c_string owned(json);
+    check(rc);
+    return take(owned);
+}
+
+} // namespace detail
 
 /** What an import did: the inspection's id and the JSON object counting what changed. */
 struct import_result {
@@ -531,6 +827,166 @@ public:
     void backup(const std::string &dest_path) {
         const std::string c_path = detail::c_arg(dest_path, "dest_path");
         detail::check(::rectify_backup(h(), c_path.c_str()));
+    }
+
+    // --- The database's calendar, rule profiles, warnings, extensions, escalations
+    //     (rectify/deadlines.h). ---
+
+    /**
+     * Stores holiday notices (holiday-cn JSON) in the database; they apply over the bundled China
+     * calendar for every handle from then on. Needs admin on the whole database.
+     */
+    void calendar_load_json(std::string_view json) {
+        detail::check(::rectify_db_calendar_load_json(h(), json.data(), json.size()));
+    }
+
+    /** As calendar_load_json(), from the file at path. */
+    void calendar_load_file(const std::string &path) {
+        const std::string c_path = detail::c_arg(path, "path");
+        detail::check(::rectify_db_calendar_load_file(h(), c_path.c_str()));
+    }
+
+    /**
+     * Stores a local day over the notices: day_type::holiday for a day off, day_type::workday for
+     * a working day. Needs admin on the whole database.
+     */
+    void calendar_set_day(std::string_view date, day_type t) {
+        const std::string c_date = detail::c_arg(date, "date");
+        detail::check(::rectify_db_calendar_set_day(h(), c_date.c_str(), static_cast<int>(t)));
+    }
+
+    /** The database's calendar as it is now (bundled, stored notices, local days), to query. */
+    ::rectify::calendar calendar() {
+        rectify_calendar *c = nullptr;
+        detail::check(::rectify_db_calendar(&c, h()));
+        return ::rectify::calendar(c);
+    }
+
+    /** Stores a rule profile (docs/deadlines.md) and returns its version. Needs admin on the whole database. */
+    std::int64_t profile_add(std::string_view json) {
+        std::int64_t version = 0;
+        detail::check(::rectify_profile_add(&version, h(), json.data(), json.size()));
+        return version;
+    }
+
+    /** Every stored profile version as a JSON array, oldest first. */
+    std::string profile_list() {
+        return detail::json_out([&](char **out) { return ::rectify_profile_list(out, h()); });
+    }
+
+    /** Gives an inspection the latest version of the named profile and derives its deadlines. */
+    void apply_profile(std::int64_t inspection_id, std::string_view profile_name) {
+        const std::string c_name = detail::c_arg(profile_name, "profile_name");
+        detail::check(::rectify_inspection_apply_profile(h(), inspection_id, c_name.c_str()));
+    }
+
+    /** Warnings as of a date: the JSON object {"as_of", "rollup", "totals", "rows"}. */
+    std::string warnings(const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        return detail::json_out([&](char **out) { return ::rectify_warnings(out, h(), opts.get()); });
+    }
+
+    /**
+     * The rows of warnings() one at a time: on_row(std::string_view row) is called with each
+     * row's JSON object (valid during the call). If it returns bool, false stops the stream; if it
+     * returns nothing, every row comes. An exception it throws stops the stream and is rethrown.
+     */
+    template <class F, class = std::enable_if_t<std::is_invocable_v<F &, std::string_view>>>
+    void warnings(const warning_options &options, F &&on_row) {
+        const detail::c_warning_options opts(options);
+        struct state {
+            F &f;
+            std::exception_ptr thrown;
+        } st{on_row, nullptr};
+        const rectify_row_callback trampoline = [](void *ctx, const char *row, std::size_t len) -> int {
+            auto *s = static_cast<state *>(ctx);
+            try {
+                if constexpr (std::is_void_v<std::invoke_result_t<F &, std::string_view>>) {
+                    std::invoke(s->f, std::string_view(row, len));
+                    return 0;
+                } else {
+                    return static_cast<bool>(std::invoke(s->f, std::string_view(row, len))) ? 0 : 1;
+                }
+            } catch (...) {
+                s->thrown = std::current_exception();
+                return 1;
+            }
+        };
+        const int rc = ::rectify_warnings_each(h(), opts.get(), trampoline, &st);
+        if (st.thrown) {
+            std::rethrow_exception(st.thrown);
+        }
+        detail::check(rc);
+    }
+
+    /** Open measures overdue as of options.as_of, earliest deadline first, as a JSON array of rows. */
+    std::string overdue(const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        return detail::json_out([&](char **out) { return ::rectify_overdue(out, h(), opts.get()); });
+    }
+
+    /** How many open measures are overdue as of options.as_of in its scope. */
+    std::int64_t overdue_count(const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        std::int64_t n = 0;
+        detail::check(::rectify_overdue_count(&n, h(), opts.get()));
+        return n;
+    }
+
+    /** Open measures falling due within days of options.as_of, earliest first, as a JSON array. */
+    std::string due_within(int days, const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        return detail::json_out([&](char **out) { return ::rectify_due_within(out, h(), days, opts.get()); });
+    }
+
+    /** Requests a new deadline for a measure, with a reason; returns the request's id. */
+    std::int64_t extension_request(std::int64_t measure_id, std::string_view new_deadline, std::string_view reason) {
+        const std::string c_deadline = detail::c_arg(new_deadline, "new_deadline");
+        const std::string c_reason = detail::c_arg(reason, "reason");
+        std::int64_t id = 0;
+        detail::check(::rectify_extension_request(&id, h(), measure_id, c_deadline.c_str(), c_reason.c_str()));
+        return id;
+    }
+
+    /**
+     * Approves (approve true) or refuses a pending request; someone other than the requester,
+     * with admin or supervisor rights, must decide. Approval moves the measure's deadline.
+     */
+    void extension_decide(std::int64_t extension_id, bool approve,
+                          std::optional<std::string_view> note = std::nullopt) {
+        const std::string c_note = note ? detail::c_arg(*note, "note") : std::string();
+        detail::check(::rectify_extension_decide(h(), extension_id, approve ? 1 : 0, note ? c_note.c_str() : nullptr));
+    }
+
+    /** Extension requests as a JSON array: of one measure (measure_id > 0) or all; pending ones only if asked. */
+    std::string extension_list(std::int64_t measure_id = 0, bool pending_only = false) {
+        return detail::json_out(
+            [&](char **out) { return ::rectify_extension_list(out, h(), measure_id, pending_only ? 1 : 0); });
+    }
+
+    /**
+     * Records an escalation (督办) against an issue or a measure (k is kind::issue or
+     * kind::measure), issued on date to issued_to; never below the target's highest level so far.
+     * new_deadline sets the measure's new deadline. Returns the escalation's id.
+     */
+    std::int64_t escalate(kind k, std::int64_t target_id, escalation_level level, std::string_view date,
+                          std::string_view issued_to, std::optional<std::string_view> new_deadline = std::nullopt,
+                          std::optional<std::string_view> note = std::nullopt) {
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_to = detail::c_arg(issued_to, "issued_to");
+        const std::string c_deadline = new_deadline ? detail::c_arg(*new_deadline, "new_deadline") : std::string();
+        const std::string c_note = note ? detail::c_arg(*note, "note") : std::string();
+        std::int64_t id = 0;
+        detail::check(::rectify_escalate(&id, h(), static_cast<int>(k), target_id, static_cast<int>(level),
+                                         c_date.c_str(), c_to.c_str(), new_deadline ? c_deadline.c_str() : nullptr,
+                                         note ? c_note.c_str() : nullptr));
+        return id;
+    }
+
+    /** Escalations whose target is still open, oldest first, as a JSON array; options give the scope. */
+    std::string escalations_open(const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        return detail::json_out([&](char **out) { return ::rectify_escalation_list_open(out, h(), opts.get()); });
     }
 
 private:

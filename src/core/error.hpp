@@ -29,6 +29,7 @@ enum class Errc : int {
     denied = -18,
     unknown_date = -19,
     tampered = -20,
+    guard = -21,
 };
 
 class Error : public std::runtime_error {

@@ -190,6 +190,19 @@ std::int64_t change_status(store::Store &store, AccessControl &access, const std
 std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status status, std::int64_t expect_version) {
     require_actor();
     if (expect_version < 0) throw Error(Errc::argument, "expect_version: must not be negative");
+    if (kind == core::Kind::issue && status == core::Status::closed) {
+        // Closing an issue is a close-out (销号), with its guards, whichever call asks for it.
+        if (expect_version) {
+            auto r = store_.get<core::Issue>(id);
+            if (r && r->meta.version != expect_version)
+                throw Error(Errc::conflict, record_label(kind, id) + " is at version " + std::to_string(r->meta.version) +
+                                                ", not " + std::to_string(expect_version) + ": it was changed since it was read");
+        }
+        auto r = store_.get<core::Issue>(id);
+        if (r && r->status == core::Status::closed) return r->meta.version;
+        const auto today = core::utc_timestamp_now().substr(0, 10);
+        return close_out(id, today, std::nullopt);
+    }
     switch (kind) {
     case core::Kind::issue: return change_status<core::Issue>(store_, access_, actor_, id, status, expect_version);
     case core::Kind::measure: return change_status<core::Measure>(store_, access_, actor_, id, status, expect_version);

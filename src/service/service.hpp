@@ -126,6 +126,13 @@ public:
     std::string evaluate(std::int64_t inspection_id, std::string_view date, std::string_view deductions_json,
                          std::optional<std::string_view> thresholds_json);
 
+    // Close-out (销号): the verifier (the actor) accepts a done issue as rectified, if every guard
+    // holds. Returns the issue's new version.
+    std::int64_t close_out(std::int64_t issue_id, std::string_view date, std::optional<std::string_view> note);
+    void set_close_out_guards(std::string_view json);
+    std::string close_out_guards_json();
+    std::string close_outs_json(std::int64_t issue_id);
+
     std::int64_t lead_add(std::int64_t inspection_id, std::string_view summary, std::string_view handed_to,
                           std::string_view handed_on);
     void lead_dispose(std::int64_t lead_id, std::string_view disposition, std::optional<std::string_view> concluded_on,

@@ -221,4 +221,42 @@ std::vector<LeadRow> Followthrough::leads(std::int64_t inspection_id) {
     });
 }
 
+void Followthrough::add_close_out(CloseOutRow &c) {
+    guard("storing a close-out", [&] {
+        SQLite::Statement st(db_, "INSERT INTO close_outs (issue_id, verifier, closed_on, note, created_at) VALUES (?, ?, ?, ?, ?)");
+        Binder(st) << c.issue_id << c.verifier << c.closed_on << c.note << c.created_at;
+        st.exec();
+        c.id = db_.getLastInsertRowid();
+    });
+}
+
+std::vector<CloseOutRow> Followthrough::close_outs(std::int64_t issue_id) {
+    return guard("reading close-outs", [&] {
+        SQLite::Statement st(db_, "SELECT id, issue_id, verifier, closed_on, note, created_at FROM close_outs "
+                                  "WHERE issue_id = ? ORDER BY id");
+        st.bind(1, issue_id);
+        return all<CloseOutRow>(st, [](Reader &rd, CloseOutRow &c) {
+            rd >> c.id >> c.issue_id >> c.verifier >> c.closed_on >> c.note >> c.created_at;
+        });
+    });
+}
+
+std::optional<std::string> Followthrough::setting(const std::string &key) {
+    return guard("reading settings", [&]() -> std::optional<std::string> {
+        SQLite::Statement st(db_, "SELECT value FROM settings WHERE key = ?");
+        st.bind(1, key);
+        if (!st.executeStep()) return std::nullopt;
+        return st.getColumn(0).getString();
+    });
+}
+
+void Followthrough::set_setting(const std::string &key, const std::string &value, const std::string &at, const std::string &by) {
+    guard("storing a setting", [&] {
+        SQLite::Statement st(db_, "INSERT INTO settings (key, value, set_at, set_by) VALUES (?, ?, ?, ?) ON CONFLICT (key) "
+                                  "DO UPDATE SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by");
+        Binder(st) << key << value << at << by;
+        st.exec();
+    });
+}
+
 } // namespace rectify::store

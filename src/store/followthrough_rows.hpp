@@ -91,8 +91,22 @@ struct LeadRow {
     std::string created_by;
 };
 
+struct CloseOutRow {
+    std::int64_t id = 0;
+    std::int64_t issue_id = 0;
+    std::string verifier;
+    core::Date closed_on;
+    std::optional<std::string> note;
+    std::string created_at;
+};
+
 class Followthrough {
 public:
+    void add_close_out(CloseOutRow &c);
+    std::vector<CloseOutRow> close_outs(std::int64_t issue_id);
+    std::optional<std::string> setting(const std::string &key);
+    void set_setting(const std::string &key, const std::string &value, const std::string &at, const std::string &by);
+
     explicit Followthrough(Store &store) : db_(store.database()) {}
 
     void add_evidence(EvidenceRow &e);

@@ -285,7 +285,21 @@ const char *const kMigration5 =
     "  note TEXT,"
     "  created_at TEXT NOT NULL,"
     "  created_by TEXT NOT NULL);"
-    "CREATE INDEX leads_by_inspection ON leads(inspection_id);";
+    "CREATE INDEX leads_by_inspection ON leads(inspection_id);"
+    // Close-outs (销号) keep who verified and when; settings hold the close-out guards.
+    "CREATE TABLE close_outs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  issue_id INTEGER NOT NULL REFERENCES issues(id),"
+    "  verifier TEXT NOT NULL,"
+    "  closed_on TEXT NOT NULL,"
+    "  note TEXT,"
+    "  created_at TEXT NOT NULL);"
+    "CREATE INDEX close_outs_by_issue ON close_outs(issue_id);"
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL,"
+    "  set_at TEXT NOT NULL,"
+    "  set_by TEXT NOT NULL);";
 
 void migration5(SQLite::Database &db) { db.exec(kMigration5); }
 

@@ -76,15 +76,19 @@ TEST_CASE("a unit liaison sees and changes only its own unit") {
 
 TEST_CASE("only supervisors (and admins) close out, and the denial names what was missing") {
     Province p;
-    const auto issue = p.id(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    // Issue 11: its one measure is done; evidence makes it ready for close-out.
+    const auto issue = p.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4");
+    p.admin.evidence_add(core::Kind::issue, issue, {"银行开户许可证", std::nullopt, std::nullopt, std::string("oa://docs/17"), std::nullopt});
     auto liaison = p.as("liaison1");
     CHECK(denial([&] { liaison.set_status(core::Kind::issue, issue, core::Status::closed, 0); }) ==
-          "denied: moving issue 1 to closed needs permission close_out; 'liaison1' has liaison on unit 1");
+          "denied: closing out issue " + std::to_string(issue) + " needs permission close_out; 'liaison1' has liaison on unit 1");
     auto supervisor = p.as("supervisor");
     CHECK(supervisor.set_status(core::Kind::issue, issue, core::Status::closed, 0) == 2);
     // Reopening what was closed is the supervisors' call too.
     CHECK(denial([&] { liaison.set_status(core::Kind::issue, issue, core::Status::reopened, 0); }) != "allowed");
     CHECK(supervisor.set_status(core::Kind::issue, issue, core::Status::reopened, 0) == 3);
+    // A close-out that a guard refuses is not a denial: issue 1 still has measures in progress.
+    CHECK(denial([&] { supervisor.set_status(core::Kind::issue, 1, core::Status::closed, 0); }).find("guard measures_done") != std::string::npos);
     // Supervisors judge; they do not do the unit's work.
     CHECK(denial([&] { supervisor.add_progress(p.id(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m1"), "2019-03-01", "x", std::nullopt); }) != "allowed");
 }

@@ -117,10 +117,11 @@ TEST_CASE("a round-level look-back across three units reopens relapsed issues an
 
 TEST_CASE("a closed issue found relapsed is reopened; a review covers only its own inspection") {
     Round r;
-    const auto issue = r.id(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    const auto issue = r.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4");
+    r.admin.evidence_add(core::Kind::issue, issue, {"开户许可证", std::nullopt, std::nullopt, std::string("oa://docs/1"), std::nullopt});
     r.admin.set_status(core::Kind::issue, issue, core::Status::closed, 0);
     const auto review = r.admin.review_schedule("inspection", 1, "2019-06-01", "回头看小组", std::nullopt);
-    r.admin.review_verdict(review, issue, "incomplete", "2019-06-05", std::string_view("制度未上墙"), std::nullopt);
+    r.admin.review_verdict(review, issue, "incomplete", "2019-06-05", std::string_view("账户未实际使用"), std::nullopt);
     CHECK(r.record(core::Kind::issue, issue).at("status") == "reopened");
     CHECK(error_of([&] {
               r.admin.review_verdict(review, r.id(core::Kind::issue, "tongcheng-2018-kexie/a1/i1"), "held", "2019-06-05", std::nullopt, std::nullopt);
@@ -206,4 +207,63 @@ TEST_CASE("leads are handed over, disposed of, and counted") {
     CHECK(leads.at("handed") == 3);
     CHECK(leads.at("concluded") == 2);
     CHECK(leads.at("completion_basis_points") == 6667); // 66.67%
+}
+
+TEST_CASE("each close-out guard refuses with its reason; a close-out keeps its verifier and date") {
+    Round r;
+    r.admin.add_user("owner1", std::nullopt);
+    r.admin.grant("owner1", core::Grant{core::Role::supervisor, core::ScopeKind::unit, 1});
+    const auto issue = r.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i1"); // 追缴补贴: two measures, both done
+    auto refusal = [&](service::Service &svc) {
+        try {
+            svc.close_out(issue, "2019-02-01", std::nullopt);
+        } catch (const core::Error &e) {
+            CHECK(e.code() == core::Errc::guard);
+            return std::string(e.what());
+        }
+        return std::string("closed");
+    };
+    const auto before = test::dump(r.path);
+    CHECK(refusal(r.admin) == "issue " + std::to_string(issue) + ": close-out refused by guard min_evidence: 0 evidence items attached, 1 required");
+    CHECK(test::dump(r.path) == before);
+
+    r.admin.evidence_add(core::Kind::measure, r.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i1/m1"),
+                         {"缴款凭证", std::nullopt, std::nullopt, std::string("oa://receipts/2019-01-18"), std::nullopt});
+    // The responsible person of a measure may not verify it.
+    auto seed = json::parse(test::seed_json());
+    seed.as_object()["aspects"].as_array()[5].as_object()["issues"].as_array()[0].as_object()["measures"].as_array()[1]
+        .as_object()["person"] = "owner1";
+    r.admin.import_json(json::serialize(seed));
+    service::Service owner(r.path, {}, std::string("owner1"));
+    CHECK(refusal(owner).find("guard verifier_not_owner: 'owner1' is the responsible person of measure") != std::string::npos);
+
+    // A measure reopened blocks it too.
+    const auto m2 = r.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i1/m2");
+    r.admin.set_status(core::Kind::measure, m2, core::Status::in_progress, 0);
+    CHECK(refusal(r.admin).find("guard measures_done: measure " + std::to_string(m2)) != std::string::npos);
+    r.admin.set_status(core::Kind::measure, m2, core::Status::done, 0);
+
+    // Guards are configurable: without the evidence rule an issue with none closes.
+    const auto bare = r.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4");
+    CHECK_THROWS_AS(r.admin.close_out(bare, "2019-02-01", std::nullopt), core::Error);
+    r.admin.set_close_out_guards(R"({"min_evidence": 0})");
+    CHECK(json::parse(r.admin.close_out_guards_json()).at("min_evidence") == 0);
+    r.admin.close_out(bare, "2019-02-01", std::string_view("开户许可证已核"));
+
+    CHECK(r.admin.close_out(issue, "2019-02-02", std::nullopt) > 0);
+    auto outs = json::parse(r.admin.close_outs_json(issue)).as_array();
+    REQUIRE(outs.size() == 1);
+    CHECK(outs[0].at("verifier") == "admin");
+    CHECK(outs[0].at("closed_on") == "2019-02-02");
+    CHECK(json::parse(r.admin.record_json(core::Kind::issue, issue)).at("status") == "closed");
+    // Substantially done is a state of its own: it cannot be closed out.
+    const auto sub = r.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i2");
+    r.admin.set_status(core::Kind::issue, sub, core::Status::in_progress, 0);
+    r.admin.set_status(core::Kind::issue, sub, core::Status::substantially_done, 0);
+    try {
+        r.admin.close_out(sub, "2019-02-02", std::nullopt);
+        FAIL("expected an error");
+    } catch (const core::Error &e) {
+        CHECK(e.code() == core::Errc::transition);
+    }
 }

@@ -48,7 +48,8 @@ TEST_CASE("a legal status change raises the version and is audited with before a
 
 TEST_CASE("illegal transitions, stale versions and wrong kinds change nothing") {
     Seeded s;
-    auto issue = s.id(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    auto issue = s.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4"); // its measure is done
+    s.svc.evidence_add(core::Kind::issue, issue, {"开户许可证", std::nullopt, std::nullopt, std::string("oa://docs/1"), std::nullopt});
     const auto before = test::dump(s.path);
     CHECK(error_of([&] { s.svc.set_status(core::Kind::issue, issue, core::Status::not_started, 0); }) == core::Errc::transition);
     CHECK(error_of([&] { s.svc.set_status(core::Kind::issue, issue, core::Status::closed, 7); }) == core::Errc::conflict);
