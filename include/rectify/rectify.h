@@ -15,5 +15,6 @@
 #include "access.h"
 #include "audit.h"
 #include "deadlines.h"
+#include "followthrough.h"
 
 #endif /* RECTIFY_H */
