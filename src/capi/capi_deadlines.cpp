@@ -2,6 +2,7 @@
 #include "capi/guard.hpp"
 
 #include "core/date.hpp"
+#include "core/utf8.hpp"
 #include "core/warning.hpp"
 
 #include <ctime>
@@ -46,7 +47,10 @@ service::Service::WarningQuery query_of(const rectify_warning_options *opts) {
     q.scope.inspection_id = o.inspection_id;
     q.scope.unit_id = o.unit_id;
     q.scope.round_id = o.round_id;
-    if (o.leader) q.scope.leader = std::string(o.leader);
+    if (o.leader) {
+        if (core::find_invalid_utf8(o.leader)) throw core::Error(core::Errc::utf8, "leader: not valid UTF-8");
+        q.scope.leader = std::string(o.leader);
+    }
     q.rollup = o.rollup ? o.rollup : RECTIFY_ROLLUP_MEASURE;
     q.lights = o.lights;
     q.offset = o.offset;
@@ -101,7 +105,7 @@ int rectify_db_calendar(rectify_calendar **out, rectify_db *db) {
         capi::require(out, "out");
         auto &svc = capi::service_of(db);
         auto cal = std::make_unique<rectify_calendar>();
-        cal->calendar = svc.calendar();
+        cal->calendar = svc.calendar_for_reader();
         *out = cal.release();
     });
 }

@@ -2,6 +2,7 @@
 #include "capi/guard.hpp"
 
 #include "core/date.hpp"
+#include "core/utf8.hpp"
 
 #include <ctime>
 
@@ -192,7 +193,10 @@ int rectify_followups_due(char **out_json, rectify_db *db, int days, const recti
             scope.inspection_id = opts->inspection_id;
             scope.unit_id = opts->unit_id;
             scope.round_id = opts->round_id;
-            if (opts->leader) scope.leader = std::string(opts->leader);
+            if (opts->leader) {
+                if (core::find_invalid_utf8(opts->leader)) throw core::Error(core::Errc::utf8, "leader: not valid UTF-8");
+                scope.leader = std::string(opts->leader);
+            }
         }
         *out_json = capi::copy_out(svc.followups_due(as_of(opts), days, scope));
     });

@@ -68,7 +68,8 @@ public:
     // Deadlines (service_deadlines.cpp).
     void calendar_load_json(std::string_view json);
     void calendar_set_day(std::string_view date, bool off);
-    core::Calendar calendar(); // the database's calendar as it is now
+    core::Calendar calendar(); // the database's calendar as it is now (no authorisation: internal)
+    core::Calendar calendar_for_reader(); // the same, for an actor who may read
     std::int64_t profile_add(std::string_view json);
     std::string profiles_json();
     void apply_profile(std::int64_t inspection_id, std::string_view name);

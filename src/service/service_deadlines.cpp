@@ -59,6 +59,12 @@ core::Calendar Service::calendar() {
     return cal;
 }
 
+core::Calendar Service::calendar_for_reader() {
+    ReadTransaction snapshot(store_);
+    access_.visibility(actor_, Permission::read, "reading the database's calendar");
+    return calendar();
+}
+
 void Service::calendar_load_json(std::string_view json) {
     const std::string &actor = require_actor();
     auto notices = core::parse_holiday_notices(json); // refuses malformed text before anything

@@ -129,7 +129,7 @@ std::optional<ProfileRow> Deadlines::profile(std::int64_t id) {
 
 std::vector<ProfileRow> Deadlines::profiles() {
     return sql_guard("reading rule profiles", [&] {
-        SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles ORDER BY name, version");
+        SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles ORDER BY id");
         std::vector<ProfileRow> out;
         while (st.executeStep()) out.push_back(read_profile(st));
         return out;
