@@ -82,5 +82,11 @@ void add_demo_command(CLI::App &app, context &ctx);
 void add_user_commands(CLI::App &app, context &ctx); // user add|list, grant, revoke
 void add_audit_command(CLI::App &app, context &ctx); // audit log|verify
 void add_backup_command(CLI::App &app, context &ctx);
+void add_calendar_command(CLI::App &app, context &ctx);  // calendar is-workday|add-workdays|period|load|set-day
+void add_profile_command(CLI::App &app, context &ctx);   // profile add|list|apply
+void add_warnings_commands(CLI::App &app, context &ctx); // warnings, due, overdue
+void add_extension_command(CLI::App &app, context &ctx); // extension request|approve|refuse|list
+void add_escalate_commands(CLI::App &app, context &ctx); // escalate, escalations
+void add_followthrough_commands(CLI::App &app, context &ctx); // evidence, close-out, review, followups, evaluate, lead
 
 } // namespace rectify_cli

@@ -16,9 +16,12 @@ enum exit_code : int {
     exit_usage = 2,     ///< the command line is wrong (unknown option, kind or status name)
     exit_not_found = 3, ///< no such record, ref, database or input file
     exit_conflict = 4,  ///< stale --expect-version, forbidden status transition, duplicate ref
-    exit_invalid = 5,   ///< input the library refused: malformed JSON, schema, bad date, UTF-8
+    exit_invalid = 5,   ///< input the library refused: malformed JSON, schema, bad date, UTF-8, a date
+                        ///< in a year the calendar has no data for
     exit_denied = 6,    ///< the actor may not do this (not a user, or no role that allows it)
-    exit_tampered = 7,  ///< audit verify: the audit log or the records fail verification
+    exit_tampered = 7,  ///< audit or evidence verify: the audit log, the records or evidence files
+                        ///< fail verification
+    exit_guard = 8,     ///< a close-out (销号) guard refused: measures not done, no evidence, verifier an owner
 };
 
 /** The text of the --help footer that documents the exit codes above. */

@@ -54,6 +54,37 @@ std::string role_label(const std::string &role) {
                          {"public", "社会公众"}});
 }
 
+std::string day_type_label(int day_type) {
+    switch (day_type) {
+    case RECTIFY_DAY_WORKDAY:
+        return "工作日";
+    case RECTIFY_DAY_WEEKEND:
+        return "周末";
+    case RECTIFY_DAY_HOLIDAY:
+        return "法定节假日";
+    case RECTIFY_DAY_ADJUSTED_WORKDAY:
+        return "调休上班";
+    default:
+        return "未知";
+    }
+}
+
+std::string light_label(const std::string &light) {
+    return lookup(light, {{"red", "红"}, {"yellow", "黄"}, {"green", "绿"}, {"blue", "蓝"}});
+}
+
+std::string extension_state_label(const std::string &state) {
+    return lookup(state, {{"pending", "待审批"}, {"approved", "已批准"}, {"refused", "未批准"}});
+}
+
+std::string escalation_label(const std::string &level) {
+    return lookup(level, {{"notice", "督办通知书"},
+                          {"guidance", "阶段督查指导书"},
+                          {"reminder", "提醒书"},
+                          {"warning", "告诫书"},
+                          {"accountability", "问责书"}});
+}
+
 std::string chinese_number(long n) {
     static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     if (n <= 0 || n >= 100) {

@@ -17,6 +17,18 @@ std::string inspection_kind_label(const std::string &kind);
 /** 巡察办 / 巡察组 / 整改联络员 / 责任人 / 纪委监委/组织部 / 审计 / 社会公众 for the role names. */
 std::string role_label(const std::string &role);
 
+/** 工作日 / 周末 / 法定节假日 / 调休上班 / 未知 for a RECTIFY_DAY_* value (or its name). */
+std::string day_type_label(int day_type);
+
+/** 红 / 黄 / 绿 / 蓝 for the light names red / yellow / green / blue; the name itself otherwise. */
+std::string light_label(const std::string &light);
+
+/** 待审批 / 已批准 / 未批准 for the extension states pending / approved / refused. */
+std::string extension_state_label(const std::string &state);
+
+/** 督办通知书 … 问责书 for the escalation levels notice … accountability. */
+std::string escalation_label(const std::string &level);
+
 /** A small positive number in Chinese numerals (1 → 一, 11 → 十一, 26 → 二十六), as headings use. */
 std::string chinese_number(long n);
 

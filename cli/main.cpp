@@ -19,7 +19,8 @@ void print_error(const std::string &message) { std::cerr << "rectify: " << messa
 int main(int argc, char **argv) {
     context ctx;
     try {
-        CLI::App app("rectify: track Party inspection (巡察) rectification work: issues, measures, progress, notices.",
+        CLI::App app("rectify: track Party inspection (巡察) rectification work: issues, measures, progress, notices, "
+                     "deadlines and warnings.",
                      "rectify");
         app.footer(exit_code_help);
         // Global options may also follow the subcommand (rectify list issues --json).
@@ -43,6 +44,12 @@ int main(int argc, char **argv) {
         add_user_commands(app, ctx);
         add_audit_command(app, ctx);
         add_backup_command(app, ctx);
+        add_calendar_command(app, ctx);
+        add_profile_command(app, ctx);
+        add_warnings_commands(app, ctx);
+        add_extension_command(app, ctx);
+        add_escalate_commands(app, ctx);
+        add_followthrough_commands(app, ctx);
 
         try {
             app.parse(argc, argv);

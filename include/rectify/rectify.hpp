@@ -544,6 +544,37 @@ struct audit_verification {
     explicit operator bool() const noexcept { return intact; }
 };
 
+/** What a look-back review (回头看) covers, as RECTIFY_REVIEW_*. */
+enum class review_scope : int {
+    inspection = RECTIFY_REVIEW_INSPECTION, /**< one inspection */
+    round = RECTIFY_REVIEW_ROUND,           /**< every inspection of a round */
+};
+
+/**
+ * One item of evidence (佐证材料) for db::evidence_add(), as rectify_evidence
+ * (rectify/followthrough.h). Give path (the library hashes the file) or uri; the version field
+ * is the wrapper's business.
+ */
+struct evidence {
+    std::string title;                     /**< required */
+    std::optional<std::string> kind;       /**< 文件, 照片, 会议记录 …; none: unset */
+    std::optional<std::string> path;       /**< a file the library reads for its SHA-256 and size */
+    std::optional<std::string> uri;        /**< where the host keeps it; needed without path */
+    std::optional<std::string> media_type; /**< e.g. "application/pdf" */
+};
+
+/**
+ * The answer of db::evidence_verify(): intact when every evidence file is as recorded; report is
+ * the library's JSON object {"intact", "checked", "changed", "missing"} either way.
+ */
+struct evidence_verification {
+    bool intact = false;
+    std::string report;  /**< the JSON report */
+    std::string problem; /**< rectify_errmsg() when not intact; else empty */
+
+    explicit operator bool() const noexcept { return intact; }
+};
+
 /**
  * An open rectify database; owns one rectify_db handle.
  *
@@ -987,6 +1018,187 @@ public:
     std::string escalations_open(const warning_options &options = {}) {
         const detail::c_warning_options opts(options);
         return detail::json_out([&](char **out) { return ::rectify_escalation_list_open(out, h(), opts.get()); });
+    }
+
+    // --- Evidence, close-out, look-back reviews, follow-ups, evaluation, leads
+    //     (rectify/followthrough.h). ---
+
+    /**
+     * Attaches evidence to an issue or a measure (k is kind::issue or kind::measure) and returns
+     * its id. With a path the library hashes the file (RECTIFY_E_IO when it cannot read it).
+     */
+    std::int64_t evidence_add(kind k, std::int64_t target_id, const evidence &e) {
+        const std::string c_title = detail::c_arg(e.title, "title");
+        const std::string c_kind = e.kind ? detail::c_arg(*e.kind, "kind") : std::string();
+        const std::string c_path = e.path ? detail::c_arg(*e.path, "path") : std::string();
+        const std::string c_uri = e.uri ? detail::c_arg(*e.uri, "uri") : std::string();
+        const std::string c_media = e.media_type ? detail::c_arg(*e.media_type, "media_type") : std::string();
+        rectify_evidence c = RECTIFY_EVIDENCE_INIT;
+        c.title = c_title.c_str();
+        c.kind = e.kind ? c_kind.c_str() : nullptr;
+        c.path = e.path ? c_path.c_str() : nullptr;
+        c.uri = e.uri ? c_uri.c_str() : nullptr;
+        c.media_type = e.media_type ? c_media.c_str() : nullptr;
+        std::int64_t id = 0;
+        detail::check(::rectify_evidence_add(&id, h(), static_cast<int>(k), target_id, &c));
+        return id;
+    }
+
+    /** The evidence of one issue or measure as a JSON array. */
+    std::string evidence_list(kind k, std::int64_t target_id) {
+        return detail::json_out(
+            [&](char **out) { return ::rectify_evidence_list(out, h(), static_cast<int>(k), target_id); });
+    }
+
+    /**
+     * Re-hashes every evidence file of an inspection (0: every one the actor reads). A changed or
+     * missing file is the answer (intact false), not a failure, unless on_tampered::raise asks
+     * for RECTIFY_E_TAMPERED to be thrown.
+     */
+    evidence_verification evidence_verify(std::int64_t inspection_id = 0, on_tampered what = on_tampered::report) {
+        char *report = nullptr;
+        const int rc = ::rectify_evidence_verify(&report, h(), inspection_id);
+        detail::c_string owned(report);
+        evidence_verification v;
+        if (rc == RECTIFY_E_TAMPERED) {
+            v.problem = ::rectify_errmsg();
+            if (what == on_tampered::raise) {
+                throw error(rc, v.problem);
+            }
+        } else {
+            detail::check(rc);
+        }
+        v.intact = rc == RECTIFY_OK;
+        v.report = detail::take(owned);
+        return v;
+    }
+
+    /**
+     * The actor, as verifier, closes out (销号) a done issue on date and returns its new version.
+     * A guard that fails throws RECTIFY_E_GUARD naming it; nothing changes.
+     */
+    std::int64_t close_out(std::int64_t issue_id, std::string_view date,
+                           std::optional<std::string_view> note = std::nullopt) {
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_note = note ? detail::c_arg(*note, "note") : std::string();
+        std::int64_t v = 0;
+        detail::check(::rectify_close_out(&v, h(), issue_id, c_date.c_str(), note ? c_note.c_str() : nullptr));
+        return v;
+    }
+
+    /** The close-out guards in force, as JSON {"measures_done", "min_evidence", "verifier_not_owner"}. */
+    std::string close_out_guards() {
+        return detail::json_out([&](char **out) { return ::rectify_close_out_guards(out, h()); });
+    }
+
+    /** Sets the close-out guards from JSON (keys left out keep their defaults). Needs admin on the whole database. */
+    void close_out_guards_set(std::string_view json) {
+        detail::check(::rectify_close_out_guards_set(h(), json.data(), json.size()));
+    }
+
+    /** The close-outs of an issue (verifier, closed_on, note) as a JSON array. */
+    std::string close_out_list(std::int64_t issue_id) {
+        return detail::json_out([&](char **out) { return ::rectify_close_out_list(out, h(), issue_id); });
+    }
+
+    /** Schedules a look-back review of an inspection or a round on date by team; returns its id. */
+    std::int64_t review_schedule(review_scope scope, std::int64_t scope_id, std::string_view date,
+                                 std::string_view team, std::optional<std::string_view> title = std::nullopt) {
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_team = detail::c_arg(team, "team");
+        const std::string c_title = title ? detail::c_arg(*title, "title") : std::string();
+        std::int64_t id = 0;
+        detail::check(::rectify_review_schedule(&id, h(), static_cast<int>(scope), scope_id, c_date.c_str(),
+                                                c_team.c_str(), title ? c_title.c_str() : nullptr));
+        return id;
+    }
+
+    /**
+     * Records a verdict ("held", "relapsed", "incomplete", "false") on one issue; returns its id.
+     * Anything but held needs findings and reopens the issue; new_measures_json is a JSON array
+     * of re-rectification measures (二次整改).
+     */
+    std::int64_t review_verdict(std::int64_t review_id, std::int64_t issue_id, std::string_view verdict,
+                                std::string_view date, std::optional<std::string_view> findings = std::nullopt,
+                                std::optional<std::string_view> new_measures_json = std::nullopt) {
+        const std::string c_verdict = detail::c_arg(verdict, "verdict");
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_findings = findings ? detail::c_arg(*findings, "findings") : std::string();
+        const std::string c_measures = new_measures_json ? detail::c_arg(*new_measures_json, "new_measures_json") : std::string();
+        std::int64_t id = 0;
+        detail::check(::rectify_review_verdict(&id, h(), review_id, issue_id, c_verdict.c_str(), c_date.c_str(),
+                                               findings ? c_findings.c_str() : nullptr,
+                                               new_measures_json ? c_measures.c_str() : nullptr));
+        return id;
+    }
+
+    /** The review's report (verdicts, counts, reopened issues) as JSON. */
+    std::string review_report(std::int64_t review_id) {
+        return detail::json_out([&](char **out) { return ::rectify_review_report(out, h(), review_id); });
+    }
+
+    /** Plans follow-ups of an ongoing measure: cadence "monthly", "quarterly", "half_yearly" or "yearly". */
+    void followup_plan(std::int64_t measure_id, std::string_view cadence, std::string_view start) {
+        const std::string c_cadence = detail::c_arg(cadence, "cadence");
+        const std::string c_start = detail::c_arg(start, "start");
+        detail::check(::rectify_followup_plan(h(), measure_id, c_cadence.c_str(), c_start.c_str()));
+    }
+
+    /** Records a follow-up (its narrative required) on date; returns its id. */
+    std::int64_t followup_record(std::int64_t measure_id, std::string_view date, std::string_view narrative) {
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_text = detail::c_arg(narrative, "narrative");
+        std::int64_t id = 0;
+        detail::check(::rectify_followup_record(&id, h(), measure_id, c_date.c_str(), c_text.c_str()));
+        return id;
+    }
+
+    /** Follow-ups due within days of options.as_of, or missed, as a JSON array. */
+    std::string followups_due(int days, const warning_options &options = {}) {
+        const detail::c_warning_options opts(options);
+        return detail::json_out([&](char **out) { return ::rectify_followups_due(out, h(), days, opts.get()); });
+    }
+
+    /**
+     * Scores an inspection's rectification by deductions (a JSON array) from 100, rated by
+     * thresholds (JSON; none for 90/80/60); the result as JSON.
+     */
+    std::string evaluate(std::int64_t inspection_id, std::string_view date, std::string_view deductions_json,
+                         std::optional<std::string_view> thresholds_json = std::nullopt) {
+        const std::string c_date = detail::c_arg(date, "date");
+        const std::string c_deductions = detail::c_arg(deductions_json, "deductions_json");
+        const std::string c_thresholds = thresholds_json ? detail::c_arg(*thresholds_json, "thresholds_json") : std::string();
+        return detail::json_out([&](char **out) {
+            return ::rectify_evaluate(out, h(), inspection_id, c_date.c_str(), c_deductions.c_str(),
+                                      thresholds_json ? c_thresholds.c_str() : nullptr);
+        });
+    }
+
+    /** Records a lead (问题线索) handed to a body on a date; returns its id. */
+    std::int64_t lead_add(std::int64_t inspection_id, std::string_view summary, std::string_view handed_to,
+                          std::string_view handed_on) {
+        const std::string c_summary = detail::c_arg(summary, "summary");
+        const std::string c_to = detail::c_arg(handed_to, "handed_to");
+        const std::string c_on = detail::c_arg(handed_on, "handed_on");
+        std::int64_t id = 0;
+        detail::check(::rectify_lead_add(&id, h(), inspection_id, c_summary.c_str(), c_to.c_str(), c_on.c_str()));
+        return id;
+    }
+
+    /** Records a lead's disposition: "in_progress", "concluded" or "no_case" (the last two with concluded_on). */
+    void lead_dispose(std::int64_t lead_id, std::string_view disposition,
+                      std::optional<std::string_view> concluded_on = std::nullopt,
+                      std::optional<std::string_view> note = std::nullopt) {
+        const std::string c_disposition = detail::c_arg(disposition, "disposition");
+        const std::string c_on = concluded_on ? detail::c_arg(*concluded_on, "concluded_on") : std::string();
+        const std::string c_note = note ? detail::c_arg(*note, "note") : std::string();
+        detail::check(::rectify_lead_dispose(h(), lead_id, c_disposition.c_str(), concluded_on ? c_on.c_str() : nullptr,
+                                             note ? c_note.c_str() : nullptr));
+    }
+
+    /** The leads of an inspection (0: all the actor reads) with the completion rate, as JSON. */
+    std::string lead_list(std::int64_t inspection_id = 0) {
+        return detail::json_out([&](char **out) { return ::rectify_lead_list(out, h(), inspection_id); });
     }
 
 private:

@@ -261,18 +261,20 @@ typedef struct world {
     size_t pristine_len;
     char cell_path[1024];    /* the copy a cell runs on */
     int64_t insp1, insp2, unit1, unit2, round1, round2;
-    int64_t issue1;          /* a1/i1 of unit 1: done */
-    int64_t issue1_closed;   /* a1/i2 of unit 1: closed (销号) during setup */
+    int64_t issue1;          /* a1/i1 of unit 1: done, but measures in progress: no close-out guard holds */
+    int64_t issue1_closable; /* a3/i1 of unit 1: done, every measure done, one evidence item */
+    int64_t issue1_closed;   /* a6/i2 of unit 1: every measure done, evidence, closed (销号) during setup */
     int64_t issue2;          /* a1/i1 of unit 2 */
     int64_t measure1;        /* a1/i1/m3 of unit 1: in_progress */
     int64_t measure2;        /* a1/i1/m3 of unit 2: in_progress */
     int64_t measure1_other;  /* a1/i2/m2 of unit 1: not owner1's */
     int64_t measure1_own;    /* a6/i4/m1 of unit 1: owner1's */
     int64_t measure2_other;  /* a1/i2/m2 of unit 2 */
-    char *doc1_edit;         /* unit 1's document, one label changed (a1/i2 closed, as stored) */
+    char *doc1_edit;         /* unit 1's document, one label changed (a6/i2 closed, as stored) */
     char *doc2_edit;         /* unit 2's document, one label changed */
-    char *doc1_close;        /* unit 1's document closing issue a1/i1 (销号 by import) */
-    char *doc1_reopen;       /* unit 1's document reopening issue a1/i2 */
+    char *doc1_close;        /* unit 1's document closing issue a3/i1 (销号 by import) */
+    char *doc1_close_guarded; /* unit 1's document closing issue a1/i1, which no guard lets close */
+    char *doc1_reopen;       /* unit 1's document reopening issue a6/i2 */
     char *doc_hijack;        /* a new inspection of unit 2 filed under round 1, renaming unit 2 */
     int cell;                /* a counter for unique file names */
 } world;
@@ -309,6 +311,16 @@ static void add_user(rectify_db *db, const char *name, int role, int scope, int6
     MUST(rectify_user_add(db, name, NULL));
     if (role != 0)
         MUST(rectify_user_grant(db, name, role, scope, scope_id));
+}
+
+/* Evidence kept by the host (a URI), attached to an issue. */
+static void add_evidence(rectify_db *db, int64_t issue, const char *uri)
+{
+    rectify_evidence ev = RECTIFY_EVIDENCE_INIT;
+    int64_t id = 0;
+    ev.title = "整改报告";
+    ev.uri = uri;
+    MUST(rectify_evidence_add(&id, db, RECTIFY_KIND_ISSUE, issue, &ev));
 }
 
 static void build_world(world *w, const char *seed_path)
@@ -348,13 +360,18 @@ static void build_world(world *w, const char *seed_path)
     w->round1 = find(db, RECTIFY_KIND_ROUND, "tongcheng-2018-round");
     w->round2 = find(db, RECTIFY_KIND_ROUND, "tongcheng-2019-round");
     w->issue1 = find(db, RECTIFY_KIND_ISSUE, INSPECTION1 "/a1/i1");
-    w->issue1_closed = find(db, RECTIFY_KIND_ISSUE, INSPECTION1 "/a1/i2");
+    w->issue1_closable = find(db, RECTIFY_KIND_ISSUE, INSPECTION1 "/a3/i1");
+    w->issue1_closed = find(db, RECTIFY_KIND_ISSUE, INSPECTION1 "/a6/i2");
     w->issue2 = find(db, RECTIFY_KIND_ISSUE, INSPECTION2 "/a1/i1"); /* derived */
     w->measure1 = find(db, RECTIFY_KIND_MEASURE, INSPECTION1 "/a1/i1/m3");
     w->measure2 = find(db, RECTIFY_KIND_MEASURE, INSPECTION2 "/a1/i1/m3");
     w->measure1_other = find(db, RECTIFY_KIND_MEASURE, INSPECTION1 "/a1/i2/m2");
     w->measure1_own = find(db, RECTIFY_KIND_MEASURE, INSPECTION1 "/a6/i4/m1");
     w->measure2_other = find(db, RECTIFY_KIND_MEASURE, INSPECTION2 "/a1/i2/m2");
+    /* Close-out is guarded (every measure done, one evidence item, a verifier who owns no measure):
+       a3/i1 and a6/i2 have every measure done; each gets its evidence, and a6/i2 is closed. */
+    add_evidence(db, w->issue1_closable, "oa://matrix/a3-i1");
+    add_evidence(db, w->issue1_closed, "oa://matrix/a6-i2");
     MUST(rectify_status_set(NULL, db, RECTIFY_KIND_ISSUE, w->issue1_closed, RECTIFY_STATUS_CLOSED, 0));
 
     add_user(db, "inspector1", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, w->round1);
@@ -366,12 +383,13 @@ static void build_world(world *w, const char *seed_path)
     add_user(db, "nobody", 0, 0, 0);
     rectify_db_close(db);
 
-    /* The documents the import cells use: the stored state (a1/i2 closed) plus one change. */
-    tmp = replace_first(doc1, "\"ref\": \"" INSPECTION1 "/a1/i2\"", "\"status\": \"done\"", "\"status\": \"closed\"");
+    /* The documents the import cells use: the stored state (a6/i2 closed) plus one change. */
+    tmp = replace_first(doc1, "\"ref\": \"" INSPECTION1 "/a6/i2\"", "\"status\": \"done\"", "\"status\": \"closed\"");
     w->doc1_edit = replace_first(tmp, NULL, "\"label\": \"政治巡察\"", "\"label\": \"政治巡察（修订）\"");
-    w->doc1_close = replace_first(tmp, "\"ref\": \"" INSPECTION1 "/a1/i1\"", "\"status\": \"done\"", "\"status\": \"closed\"");
+    w->doc1_close = replace_first(tmp, "\"ref\": \"" INSPECTION1 "/a3/i1\"", "\"status\": \"done\"", "\"status\": \"closed\"");
+    w->doc1_close_guarded = replace_first(tmp, "\"ref\": \"" INSPECTION1 "/a1/i1\"", "\"status\": \"done\"", "\"status\": \"closed\"");
     free(tmp);
-    w->doc1_reopen = replace_first(doc1, "\"ref\": \"" INSPECTION1 "/a1/i2\"", "\"status\": \"done\"", "\"status\": \"reopened\"");
+    w->doc1_reopen = replace_first(doc1, "\"ref\": \"" INSPECTION1 "/a6/i2\"", "\"status\": \"done\"", "\"status\": \"reopened\"");
     w->doc2_edit = replace_first(doc2, NULL, "\"label\": \"政治巡察\"", "\"label\": \"政治巡察（修订）\"");
     tmp = replace_first(doc2, NULL, "\"ref\": \"tongcheng-2019-round\"", "\"ref\": \"tongcheng-2018-round\"");
     tmp = edit(tmp, NULL, "\"name\": \"2019年市委巡察\"", "\"name\": \"2018年市委巡察\"");
@@ -534,6 +552,7 @@ static int import_doc(rectify_db *db, const char *doc)
 static int op_import1(rectify_db *db, world *w) { return import_doc(db, w->doc1_edit); }
 static int op_import2(rectify_db *db, world *w) { return import_doc(db, w->doc2_edit); }
 static int op_import_close(rectify_db *db, world *w) { return import_doc(db, w->doc1_close); }
+static int op_import_close_guarded(rectify_db *db, world *w) { return import_doc(db, w->doc1_close_guarded); }
 static int op_import_reopen(rectify_db *db, world *w) { return import_doc(db, w->doc1_reopen); }
 static int op_import_hijack(rectify_db *db, world *w) { return import_doc(db, w->doc_hijack); }
 
@@ -547,8 +566,24 @@ static int op_status2(rectify_db *db, world *w)
 }
 static int op_close_out(rectify_db *db, world *w)
 {
+    return rectify_status_set(NULL, db, RECTIFY_KIND_ISSUE, w->issue1_closable, RECTIFY_STATUS_CLOSED, 0);
+}
+static int close_out_call(rectify_db *db, int64_t issue)
+{
+    int64_t v = -1;
+    int rc = rectify_close_out(&v, db, issue, "2019-02-01", "矩阵测试验收。");
+    if (rc == RECTIFY_OK)
+        CHECK(v > 0);
+    else
+        CHECK(v == 0);
+    return rc;
+}
+static int op_close_out_call(rectify_db *db, world *w) { return close_out_call(db, w->issue1_closable); }
+static int op_close_out_guarded(rectify_db *db, world *w)
+{
     return rectify_status_set(NULL, db, RECTIFY_KIND_ISSUE, w->issue1, RECTIFY_STATUS_CLOSED, 0);
 }
+static int op_close_out_call_guarded(rectify_db *db, world *w) { return close_out_call(db, w->issue1); }
 static int op_reopen(rectify_db *db, world *w)
 {
     return rectify_status_set(NULL, db, RECTIFY_KIND_ISSUE, w->issue1_closed, RECTIFY_STATUS_REOPENED, 0);
@@ -648,8 +683,10 @@ typedef struct op {
     const char *name;
     const char *perm;   /* the permission a denial names */
     int changes;        /* an allowed call writes (a new audit event) */
-    /* One letter per role, in the order of g_actor: A allowed, D denied, X a known library bug
-       (the rules deny it; the library allows it). */
+    /* One letter per role, in the order of g_actor: A allowed, D denied, G refused by a close-out
+       guard (RECTIFY_E_GUARD: the actor may close out, the issue may not be closed; with a bug
+       text, a known library bug while the library allows it), X a known library bug (the rules
+       deny it; the library allows it). */
     const char *expect;
     int (*run)(rectify_db *db, world *w);
     const char *bug;    /* for X cells: what is wrong */
@@ -683,10 +720,16 @@ static const op g_ops[] = {
        unit another round shares needs import on that unit itself. */
     {"import closing an issue",    "import|close_out", 1, "ADDDDDDDDD", op_import_close, NULL},
     {"import reopening an issue",  "import|close_out", 1, "ADDDDDDDDD", op_import_reopen, NULL},
+    {"import closing, guard fails", "import|close_out", 1, "GDDDDDDDDD", op_import_close_guarded,
+     "an import that sets an issue to closed skips the close-out guards (a1/i1 closed with measures in progress)"},
     {"import unit 2 into round 1", "import",        1, "ADDDDDDDDD", op_import_hijack, NULL},
     {"status, unit 1",             "change_status", 1, "ADADDDDDDD", op_status1, NULL},
     {"status, unit 2",             "change_status", 1, "ADDDDDDDDD", op_status2, NULL},
     {"close out (销号)",           "close_out",     1, "ADDDADDDDD", op_close_out, NULL},
+    {"rectify_close_out",          "close_out",     1, "ADDDADDDDD", op_close_out_call, NULL},
+    /* The actor may close out, but the issue has measures in progress: the guard refuses. */
+    {"close out, guard fails",     "close_out",     1, "GDDDGDDDDD", op_close_out_guarded, NULL},
+    {"rectify_close_out, guard fails", "close_out", 1, "GDDDGDDDDD", op_close_out_call_guarded, NULL},
     {"reopen a closed issue",      "close_out",     1, "ADDDADDDDD", op_reopen, NULL},
     {"progress, unit 1",           "add_progress",  1, "ADADDDDDDD", op_progress_unit1, NULL},
     {"progress, unit 2",           "add_progress",  1, "ADDDDDDDDD", op_progress_unit2, NULL},
@@ -765,6 +808,22 @@ static void run_cell(world *w, const op *o, int role)
             fprintf(stderr, "    (an allowed change left no audit event)\n");
         else if (!o->changes && !CHECK(same_snapshot(&before, &after)))
             fprintf(stderr, "    (a read changed the database)\n");
+    } else if (want == 'G' && rc == RECTIFY_OK && o->bug != NULL) {
+        g_known_bugs++;
+        printf("KNOWN LIBRARY BUG [%s]: allowed, but a close-out guard should refuse it: %s\n", g_where, o->bug);
+    } else if (want == 'G') {
+        if (!CHECK(rc == RECTIFY_E_GUARD))
+            fprintf(stderr, "    (expected %d (%s); got %d (%s): %s)\n", RECTIFY_E_GUARD,
+                    rectify_strerror(RECTIFY_E_GUARD), rc, rectify_strerror(rc), msg);
+        else {
+            CHECK(code == rc);
+            if (!CHECK(strstr(msg, "refused by guard measures_done") != NULL))
+                fprintf(stderr, "    (message should name the guard that failed: %s)\n", msg);
+            if (g_verbose)
+                printf("[%s] refused: %s\n", g_where, msg);
+        }
+        if (!CHECK(same_snapshot(&before, &after)))
+            fprintf(stderr, "    (a refused close-out changed the database)\n");
     } else if (want == 'X' && rc == RECTIFY_OK) {
         g_known_bugs++;
         printf("KNOWN LIBRARY BUG [%s]: allowed, but the rules deny it: %s\n", g_where, o->bug);
@@ -954,6 +1013,7 @@ int main(int argc, char **argv)
     free(w.doc1_edit);
     free(w.doc2_edit);
     free(w.doc1_close);
+    free(w.doc1_close_guarded);
     free(w.doc1_reopen);
     free(w.doc_hijack);
     if (getenv("RECTIFY_TEST_KEEP") != NULL)

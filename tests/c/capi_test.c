@@ -554,11 +554,11 @@ static void test_strerror(void)
         RECTIFY_E_INVALID,  RECTIFY_E_UTF8,         RECTIFY_E_IO,         RECTIFY_E_DB,
         RECTIFY_E_BUSY,     RECTIFY_E_SCHEMA_NEWER, RECTIFY_E_NOT_A_DB,   RECTIFY_E_NO_ACTOR,
         RECTIFY_E_DUPLICATE, RECTIFY_E_MISUSE,      RECTIFY_E_DENIED,     RECTIFY_E_UNKNOWN_DATE,
-        RECTIFY_E_TAMPERED};
+        RECTIFY_E_TAMPERED, RECTIFY_E_GUARD};
     static const int unknown[] = {1, 12345, -1000, INT_MIN, INT_MAX};
     size_t n = sizeof codes / sizeof codes[0], i, j;
     g_phase = "strerror";
-    CHECK(n == 21);
+    CHECK(n == 22);
     for (i = 0; i < n; i++) {
         const char *s = rectify_strerror(codes[i]);
         if (!CHECK(s != NULL && s[0] != '\0')) {
@@ -581,7 +581,8 @@ static void test_strerror(void)
     /* Codes are constants of the ABI: pin them. */
     CHECK(RECTIFY_E_INTERNAL == -1 && RECTIFY_E_ARGUMENT == -3 && RECTIFY_E_JSON == -7 &&
           RECTIFY_E_UTF8 == -9 && RECTIFY_E_SCHEMA_NEWER == -13 && RECTIFY_E_MISUSE == -17 &&
-          RECTIFY_E_DENIED == -18 && RECTIFY_E_UNKNOWN_DATE == -19 && RECTIFY_E_TAMPERED == -20);
+          RECTIFY_E_DENIED == -18 && RECTIFY_E_UNKNOWN_DATE == -19 && RECTIFY_E_TAMPERED == -20 &&
+          RECTIFY_E_GUARD == -21);
 }
 
 static void test_names(void)
@@ -1160,9 +1161,19 @@ static void test_status(seed_state *st)
     CHECK(record_status_is(st->db, RECTIFY_KIND_MEASURE, m, "reopened"));
     CHECK(record_version(st->db, RECTIFY_KIND_MEASURE, m) > v2);
 
-    /* Two handles on one file: the second changes the issue, the first's write is stale. */
-    issue = find_id(st->db, RECTIFY_KIND_ISSUE, "tongcheng-2018-fulian/a1/i2");
+    /* Two handles on one file: the second changes the issue, the first's write is stale. Closing
+       an issue is guarded (rectify/followthrough.h): a6/i2 has every measure done, and gets the
+       one evidence item the default guards ask for. */
+    issue = find_id(st->db, RECTIFY_KIND_ISSUE, "tongcheng-2018-fulian/a6/i2");
     CHECK(record_status_is(st->db, RECTIFY_KIND_ISSUE, issue, "done"));
+    {
+        rectify_evidence ev = RECTIFY_EVIDENCE_INIT;
+        int64_t eid = 0;
+        ev.title = "整改报告";
+        ev.uri = "oa://capi-test/status";
+        CHECK_RC(rectify_evidence_add(&eid, st->db, RECTIFY_KIND_ISSUE, issue, &ev), RECTIFY_OK);
+        CHECK(eid > 0);
+    }
     v0 = record_version(st->db, RECTIFY_KIND_ISSUE, issue);
     snprintf(other_path, sizeof other_path, "%s", st->db_path);
     other = open_db(other_path, 0, "other-clerk");
@@ -1195,6 +1206,19 @@ static void test_status(seed_state *st)
         fprintf(stderr, "    (reopening the handle so that later checks do not inherit this failure)\n");
         rectify_db_close(st->db);
         st->db = open_db(st->db_path, 0, "capi-test");
+    }
+
+    /* The same move on an issue with a measure still in progress (a1/i2): the close-out guard
+       refuses it, names itself, and nothing changes. */
+    {
+        const int64_t open_issue = find_id(st->db, RECTIFY_KIND_ISSUE, "tongcheng-2018-fulian/a1/i2");
+        const int64_t open_v = record_version(st->db, RECTIFY_KIND_ISSUE, open_issue);
+        out = -1;
+        CHECK_RC(rectify_status_set(&out, st->db, RECTIFY_KIND_ISSUE, open_issue, RECTIFY_STATUS_CLOSED, 0),
+                 RECTIFY_E_GUARD);
+        CHECK_MSG_HAS("measures_done");
+        CHECK(record_version(st->db, RECTIFY_KIND_ISSUE, open_issue) == open_v);
+        CHECK(record_status_is(st->db, RECTIFY_KIND_ISSUE, open_issue, "done"));
     }
 
     /* Bad arguments. */

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -274,6 +275,222 @@ int main(int argc, char **argv) {
     rectify::db ro = rectify::db::open(path, RECTIFY_OPEN_READONLY, "reader");
     CHECK(ro.record_find(rectify::kind::measure, ref + "/a1/i1/m3") == m3);
     CHECK(code_of([&] { ro.status_set(rectify::kind::measure, m3, rectify::status::in_progress); }) < 0);
+
+    // --- rectify::calendar (rectify/calendar.h) ---
+    static_assert(std::is_copy_constructible_v<rectify::calendar>, "a calendar copies (rectify_calendar_copy)");
+    static_assert(std::is_nothrow_move_constructible_v<rectify::calendar>, "calendar moves must not throw");
+    {
+        const rectify::calendar cn = rectify::calendar::china();
+        CHECK(cn.is_open() && cn.get() != nullptr);
+        CHECK(cn.year_known(2019) && !cn.year_known(2027));
+        CHECK(cn.day_type("2019-02-02") == rectify::day_type::adjusted_workday);
+        CHECK(cn.day_type("2019-10-01") == rectify::day_type::holiday);
+        CHECK(cn.day_type("2019-09-01") == rectify::day_type::weekend);
+        CHECK(cn.day_type("2019-10-08") == rectify::day_type::workday);
+        CHECK(cn.day_type("2027-01-04") == rectify::day_type::unknown);
+        CHECK(rectify::day_type_name(rectify::day_type::adjusted_workday) == "adjusted_workday");
+        CHECK(code_of([] { rectify::day_type_name(static_cast<rectify::day_type>(0)); }) == RECTIFY_E_ARGUMENT);
+        CHECK(cn.is_workday("2019-02-02") && !cn.is_workday("2019-02-05"));
+        CHECK(cn.add_workdays("2019-02-01", 3) == "2019-02-11");
+        CHECK(cn.add_workdays("2019-02-11", -3) == "2019-02-01");
+        CHECK(cn.count_workdays("2019-02-01", "2019-02-11") == 3);
+        CHECK(cn.count_workdays("2019-02-11", "2019-02-01") == -3);
+        CHECK(cn.next_workday("2019-02-04") == "2019-02-11");
+        CHECK(cn.period_end("2019-09-01", rectify::period_unit::months, 1) == "2019-10-08");
+        CHECK(cn.period_end("2018-01-31", rectify::period_unit::months, 1) == "2018-02-28");
+        CHECK(cn.period_end("2019-01-25", rectify::period_unit::days, 10) == "2019-02-11");
+        CHECK(cn.period_end("2019-02-01", rectify::period_unit::workdays, 3) == "2019-02-11");
+        // Unknown years: fail by default, weekdays when asked per call or per calendar.
+        CHECK(code_of([&] { cn.is_workday("2027-01-04"); }) == RECTIFY_E_UNKNOWN_DATE);
+        CHECK(code_of([&] { cn.add_workdays("2026-12-31", 1, rectify::unknown_policy::fail); }) ==
+              RECTIFY_E_UNKNOWN_DATE);
+        CHECK(cn.is_workday("2027-01-04", rectify::unknown_policy::weekdays));
+        CHECK(cn.add_workdays("2026-12-31", 1, rectify::unknown_policy::weekdays) == "2027-01-01");
+        // Bad input.
+        CHECK(code_of([&] { cn.day_type("2019-02-30"); }) == RECTIFY_E_ARGUMENT);
+        CHECK(code_of([&] { cn.add_workdays("2019-02-01", RECTIFY_CALENDAR_MAX_OFFSET + 1); }) == RECTIFY_E_ARGUMENT);
+        CHECK(code_of([&] { cn.period_end("2019-02-01", rectify::period_unit::months, 0); }) == RECTIFY_E_ARGUMENT);
+        CHECK(code_of([&] { cn.day_type(std::string_view("2019-02-02\0x", 12)); }) == RECTIFY_E_ARGUMENT);
+
+        // A copy is independent: local days and policy changed on it leave the original alone.
+        rectify::calendar local = cn;
+        local.set_day("2019-10-08", rectify::day_type::holiday);
+        CHECK(local.day_type("2019-10-08") == rectify::day_type::holiday);
+        CHECK(cn.day_type("2019-10-08") == rectify::day_type::workday);
+        CHECK(local.period_end("2019-09-01", rectify::period_unit::months, 1) == "2019-10-09");
+        CHECK(local.clear_day("2019-10-08") && !local.clear_day("2019-10-08"));
+        CHECK(local.day_type("2019-10-08") == rectify::day_type::workday);
+        local.set_unknown_policy(rectify::unknown_policy::weekdays);
+        CHECK(local.is_workday("2027-01-04"));
+        CHECK(code_of([&] { cn.is_workday("2027-01-04"); }) == RECTIFY_E_UNKNOWN_DATE);
+        CHECK(code_of([&] { local.set_unknown_policy(rectify::unknown_policy::calendar_default); }) ==
+              RECTIFY_E_ARGUMENT);
+        CHECK(code_of([&] { local.set_day("2019-10-08", rectify::day_type::unknown); }) == RECTIFY_E_ARGUMENT);
+
+        // Empty, then loaded; a bad notice changes nothing.
+        rectify::calendar empty = rectify::calendar::empty();
+        CHECK(!empty.year_known(2019) && empty.day_type("2019-10-01") == rectify::day_type::unknown);
+        empty.load_json(R"({"year": 2027, "papers": ["test"], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]})");
+        CHECK(empty.year_known(2027) && empty.day_type("2027-01-01") == rectify::day_type::holiday);
+        CHECK(code_of([&] { empty.load_json(R"({"year": 2028, "papers": ["x"], "days": [)"); }) == RECTIFY_E_JSON);
+        CHECK(code_of([&] {
+                  empty.load_json(R"({"year": 2028, "papers": ["x"], "days": [
+                      {"name": "a", "date": "2028-01-03", "isOffDay": true},
+                      {"name": "b", "date": "2028-01-03", "isOffDay": false}]})");
+              }) == RECTIFY_E_INVALID);
+        CHECK(!empty.year_known(2028));
+        CHECK(code_of([&] { empty.load_file(dir + "/no-such-calendar.json"); }) == RECTIFY_E_IO);
+
+        // Assignment copies; moves hand the handle over; a calendar without one refuses calls.
+        rectify::calendar cal_assigned;
+        CHECK(!cal_assigned.is_open() && !cal_assigned);
+        CHECK(code_of([&] { cal_assigned.is_workday("2019-10-08"); }) == RECTIFY_E_MISUSE);
+        const rectify::calendar copy_of_nothing = cal_assigned;
+        CHECK(!copy_of_nothing.is_open());
+        cal_assigned = empty;
+        CHECK(cal_assigned.year_known(2027) && empty.year_known(2027));
+        rectify::calendar cal_moved = std::move(cal_assigned);
+        CHECK(cal_moved.is_open() && !cal_assigned.is_open());
+        cal_assigned = std::move(cal_moved);
+        CHECK(cal_assigned.is_open() && !cal_moved.is_open());
+        rectify_calendar *raw = cal_assigned.release();
+        CHECK(raw != nullptr && !cal_assigned.is_open());
+        rectify::calendar adopted(raw);
+        CHECK(adopted.year_known(2027));
+    }
+
+    // --- The database's calendar, profiles, warnings, extensions, escalations (deadlines.h) ---
+    {
+        const std::string dpath = dir + "/hpp-deadlines.db";
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+            std::remove((dpath + suffix).c_str());
+        }
+        std::string timed = seed;
+        const std::string no_feedback = "\"feedback_date\": null";
+        CHECK(timed.find(no_feedback) != std::string::npos);
+        timed.replace(timed.find(no_feedback), no_feedback.size(), "\"feedback_date\": \"2018-11-20\"");
+        rectify::db d(dpath, RECTIFY_OPEN_CREATE, "admin");
+        const std::int64_t insp = d.import_json(timed).inspection_id;
+        CHECK(contains(d.record_get(rectify::kind::inspection, insp), "\"plan_due\":\"2018-12-20\""));
+
+        // The database's calendar: notices and local days stored, for every handle.
+        CHECK(!d.calendar().year_known(2027));
+        d.calendar_load_json(R"({"year": 2027, "papers": ["test"], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]})");
+        d.calendar_set_day("2019-10-08", rectify::day_type::holiday);
+        {
+            const rectify::calendar dc = d.calendar();
+            CHECK(dc.year_known(2027) && dc.day_type("2027-01-01") == rectify::day_type::holiday);
+            CHECK(dc.period_end("2019-09-01", rectify::period_unit::months, 1) == "2019-10-09");
+        }
+        d.calendar_set_day("2019-10-08", rectify::day_type::workday);
+        CHECK(code_of([&] { d.calendar_set_day("2019-10-08", rectify::day_type::weekend); }) == RECTIFY_E_ARGUMENT);
+        CHECK(code_of([&] { d.calendar_load_json("{"); }) == RECTIFY_E_JSON);
+        CHECK(code_of([&] { d.calendar_load_file(dir + "/no-such-calendar.json"); }) == RECTIFY_E_IO);
+        const std::string notice_file = dir + "/hpp-2028.json";
+        {
+            std::ofstream f(notice_file, std::ios::binary);
+            f << R"({"year": 2028, "papers": ["test"], "days": []})";
+        }
+        d.calendar_load_file(notice_file);
+        CHECK(d.calendar().year_known(2028));
+        std::remove(notice_file.c_str());
+
+        // Profiles.
+        CHECK(d.profile_add(R"({"name": "default", "plan_due": {"unit": "workdays", "n": 15},
+            "concentrated": {"unit": "months", "n": 3}, "report_due": {"unit": "months", "n": 3},
+            "evaluation_after": {"unit": "months", "n": 1}, "warn_days": [30, 15, 5]})") == 2);
+        CHECK(contains(d.profile_list(), "\"version\":2"));
+        d.apply_profile(insp, "default");
+        CHECK(contains(d.record_get(rectify::kind::inspection, insp), "\"plan_due\":\"2018-12-11\""));
+        CHECK(code_of([&] { d.apply_profile(insp, "no-such-profile"); }) == RECTIFY_E_NOT_FOUND);
+        CHECK(code_of([&] { d.profile_add("{\"name\": \"x\", \"plan_due\": {\"unit\": \"weeks\", \"n\": 1}}"); }) ==
+              RECTIFY_E_INVALID);
+
+        // Escalations: a 督办通知书 with a new deadline gives an ongoing measure one.
+        const std::int64_t dm3 = d.record_find(rectify::kind::measure, ref + "/a1/i1/m3");
+        const std::int64_t e1 = d.escalate(rectify::kind::measure, dm3, rectify::escalation_level::notice, "2019-01-05",
+                                           "市妇联党组", std::string_view("2019-01-10"), std::string_view("限期"));
+        CHECK(e1 > 0);
+        CHECK(d.escalate(rectify::kind::measure, dm3, rectify::escalation_level::reminder, "2019-01-12", "书记") > e1);
+        CHECK(code_of([&] {
+                  d.escalate(rectify::kind::measure, dm3, rectify::escalation_level::notice, "2019-01-13", "x");
+              }) == RECTIFY_E_INVALID);
+        CHECK(code_of([&] {
+                  d.escalate(rectify::kind::aspect, 1, rectify::escalation_level::notice, "2019-01-13", "x");
+              }) == RECTIFY_E_ARGUMENT);
+        CHECK(contains(d.record_get(rectify::kind::measure, dm3), "\"deadline\":\"2019-01-10\""));
+        const std::string open = d.escalations_open();
+        CHECK(contains(open, "\"document\":\"督办通知书\"") && contains(open, "\"document\":\"提醒书\""));
+
+        // Warnings, whole and streamed; overdue and due.
+        rectify::warning_options w;
+        w.as_of = "2019-01-15";
+        const std::string all = d.warnings(w);
+        CHECK(contains(all, "\"as_of\":\"2019-01-15\"") && contains(all, "\"red\":1,"));
+        int streamed = 0;
+        d.warnings(w, [&](std::string_view row) {
+            CHECK(row.front() == '{' && row.back() == '}');
+            ++streamed;
+        });
+        CHECK(streamed == 28);
+        int until_false = 0;
+        d.warnings(w, [&](std::string_view) { return ++until_false < 3; });
+        CHECK(until_false == 3);
+        int before_throw = 0;
+        bool caught = false;
+        try {
+            d.warnings(w, [&](std::string_view) {
+                if (++before_throw == 2) {
+                    throw std::runtime_error("stop here");
+                }
+            });
+        } catch (const std::runtime_error &e) {
+            caught = std::string(e.what()) == "stop here";
+        }
+        CHECK(caught && before_throw == 2);
+        rectify::warning_options red = w;
+        red.lights = rectify::light_bit(rectify::light::red);
+        red.rollup = rectify::rollup::unit;
+        CHECK(contains(d.warnings(red), "\"rollup\":\"unit\"") && contains(d.warnings(red), "\"name\":\"市妇联\""));
+        CHECK(d.overdue_count(w) == 1);
+        CHECK(contains(d.overdue(w), "\"id\":" + std::to_string(dm3) + ","));
+        rectify::warning_options early;
+        early.as_of = "2019-01-01";
+        CHECK(contains(d.due_within(15, early), "\"id\":" + std::to_string(dm3) + ","));
+        CHECK(d.due_within(5, early) == "[]");
+        CHECK(code_of([&] { d.due_within(-1, early); }) == RECTIFY_E_ARGUMENT);
+        rectify::warning_options bad;
+        bad.as_of = "2019-02-30";
+        CHECK(code_of([&] { d.warnings(bad); }) == RECTIFY_E_ARGUMENT);
+        bad.as_of = std::string("2019-01-15\0", 11);
+        CHECK(code_of([&] { d.overdue_count(bad); }) == RECTIFY_E_ARGUMENT);
+        rectify::warning_options leader;
+        leader.leader = "nobody";
+        CHECK(d.overdue(leader) == "[]");
+
+        // Extensions: asked by a liaison, decided by the admin; both dates kept.
+        const std::int64_t unit_id = d.record_find(rectify::kind::unit, "tongcheng-fulian");
+        d.user_add("liaison");
+        d.user_grant("liaison", rectify::role::liaison, rectify::scope::unit, unit_id);
+        d.set_actor("liaison");
+        const std::int64_t x = d.extension_request(dm3, "2019-02-10", "春节");
+        CHECK(x > 0);
+        CHECK(code_of([&] { d.extension_decide(x, true); }) == RECTIFY_E_DENIED);
+        CHECK(code_of([&] { d.extension_request(dm3, "2019-01-01", "too early"); }) != 0);
+        d.set_actor("admin");
+        CHECK(contains(d.extension_list(dm3, true), "\"state\":\"pending\""));
+        d.extension_decide(x, true, std::string_view("同意"));
+        CHECK(d.extension_list(0, true) == "[]");
+        const std::string ext = d.extension_list(dm3);
+        CHECK(contains(ext, "\"original_deadline\":\"2019-01-10\"") && contains(ext, "\"requested_deadline\":\"2019-02-10\""));
+        CHECK(code_of([&] { d.extension_decide(x, false); }) == RECTIFY_E_CONFLICT);
+        CHECK(d.overdue_count(w) == 0);
+        CHECK(contains(d.warnings(w), "\"extended\":1"));
+
+        // Done: the measure's escalations are no longer open.
+        d.status_set(rectify::kind::measure, dm3, rectify::status::done);
+        CHECK(d.escalations_open() == "[]");
+    }
 
     if (failures == 0) {
         std::cout << "PASS hpp_test\n";

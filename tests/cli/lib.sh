@@ -86,6 +86,10 @@ expect_error() {
     esac
 }
 
+# known_bug TEXT: a library bug that has been reported and is not fixed yet: printed (ctest -V
+# shows it), not failed, so that the rest of the scenario still runs. Remove the call once fixed.
+known_bug() { echo "KNOWN LIBRARY BUG: $*"; }
+
 out_has() { grep -qF -- "$1" out.txt || fail "stdout lacks '$1'"; }
 out_lacks() { ! grep -qF -- "$1" out.txt || fail "stdout should not contain '$1'"; }
 err_has() { grep -qF -- "$1" err.txt || fail "stderr lacks '$1'"; }

@@ -5,9 +5,11 @@
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: run scripts/install-deps" >&2; FAILED=1; exit 1; }
 
 seeded case.db
-ISSUE_REF="$SEED_REF/a1/i1"
+# a6/i4 has its one measure done; with evidence attached the close-out guards let it close.
+ISSUE_REF="$SEED_REF/a6/i4"
 r --db case.db --json show issue "$ISSUE_REF"; expect_ok
 ISSUE=$(pyval 'd["id"]')
+r --db case.db evidence add issue "$ISSUE_REF" --title 开户许可证 --uri oa://docs/permit; expect_ok
 r --db case.db status set issue "$ISSUE_REF" closed; expect_ok
 r --db case.db --json list measures; expect_ok
 M=$(pyval '[m for m in d if m["status"] == "in_progress"][0]["id"]')
@@ -19,7 +21,7 @@ expect_ok
 py '
 assert len(d) == 2, [e["action"] for e in d]
 assert all(e["kind"] == "issue" and e["record_id"] == '"$ISSUE"' for e in d)
-assert [e["action"] for e in d] == ["create", "status"], d
+assert [e["action"] for e in d] == ["create", "close_out"], d # status set … closed is a close-out
 assert d[1]["before"]["status"] == "done" and d[1]["after"]["status"] == "closed"
 assert d[1]["actor"] == "tester" and d[1]["prev_hash"] != d[1]["hash"] and len(d[1]["hash"]) == 64'
 cp out.txt by-id.json
@@ -29,7 +31,7 @@ cmp -s out.txt by-id.json || fail "audit log by ref differs from audit log by id
 r --db case.db audit log issue "$ISSUE_REF"
 expect_ok
 grep -qE '^编号 +时间 +操作人 +动作 +记录 +变更 +哈希$' out.txt || fail "no audit table heading"
-grep -qE "^ *[0-9]+ +[0-9T:Z-]+ +tester +status +issue $ISSUE +status: done → closed +[0-9a-f]{12}\$" out.txt ||
+grep -qE "^ *[0-9]+ +[0-9T:Z-]+ +tester +close_out +issue $ISSUE +status: done → closed +[0-9a-f]{12}\$" out.txt ||
     fail "no row for the close-out"
 out_has "共 2 条"
 r --db case.db --json audit log measure "$M"

@@ -34,11 +34,32 @@ audit
 audit log
 audit verify
 backup
+calendar
+calendar is-workday
+calendar add-workdays
+calendar period
+calendar load
+calendar set-day
+profile
+profile add
+profile list
+profile apply
+warnings
+due
+overdue
+extension
+extension request
+extension approve
+extension refuse
+extension list
+escalate
+escalations
 LIST
 
 r --help
 expect_ok
-for cmd in init import export list show status progress notice demo user grant revoke audit backup; do
+for cmd in init import export list show status progress notice demo user grant revoke audit backup \
+    calendar profile warnings due overdue extension escalate escalations; do
     grep -qE "^ +$cmd( |$)" out.txt || fail "main help does not list '$cmd'"
 done
 out_has "Exit codes"
@@ -72,6 +93,22 @@ out_has "--limit"
 r audit verify --help
 expect_ok
 out_has "--anchor"
+
+r calendar period --help
+expect_ok
+out_has "--months"
+out_has "--workdays"
+out_has "--unknown"
+r warnings --help
+expect_ok
+for opt in --as-of --unit --round --inspection --leader --by --only --limit --offset; do out_has "$opt"; done
+r escalate --help
+expect_ok
+out_has "--new-deadline"
+out_has "问责书"
+r extension request --help
+expect_ok
+out_has "--reason"
 
 r --version
 expect_ok

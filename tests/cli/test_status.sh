@@ -52,8 +52,18 @@ expect_ok
 show_measure "$M"
 [ "$STATUS" = done ] || fail "--expect-version with the current version did not apply"
 
-# Issues too, by ref: the seed's first issue is done; done → closed (销号) is legal.
+# Issues too, by ref. done → closed (销号) is a legal move, but closing is guarded: the seed's
+# first issue still has measures in progress, so the guard refuses (exit 8), names itself and
+# changes nothing; a6/i4 (its one measure done) closes once it has evidence.
 ISSUE_REF="$SEED_REF/a1/i1"
+r --db case.db status set issue "$ISSUE_REF" 已销号
+expect_error 8
+err_has "guard measures_done"
+r --db case.db --json show issue "$ISSUE_REF"; expect_ok
+py 'assert d["status"] == "done", d["status"]'
+ISSUE_REF="$SEED_REF/a6/i4"
+r --db case.db evidence add issue "$ISSUE_REF" --title 开户许可证 --uri oa://docs/permit
+expect_ok
 r --db case.db status set issue "$ISSUE_REF" 已销号
 expect_ok
 r --db case.db --json show issue "$ISSUE_REF"; expect_ok
