@@ -14,6 +14,9 @@
 #include <SQLiteCpp/Transaction.h>
 #include <boost/json.hpp>
 
+#include <functional>
+#include <set>
+
 namespace rectify::service {
 
 namespace {
@@ -64,12 +67,14 @@ ImportResult Service::import_json(std::string_view json) {
     const core::Calendar cal = calendar();
     Importer::Checks checks;
     // Closing out (销号) through an import needs what closing out needs anywhere.
+    std::set<std::string> closed_by_document; // status paths of records the document closes
     checks.status = [&](std::optional<core::Status> from, core::Status to, std::int64_t inspection_id, const std::string &path) {
         const bool closing = to == core::Status::closed || to == core::Status::reopened ||
                              (from && *from == core::Status::closed);
         if (closing)
             require(core::Permission::close_out, store_.scope_of_inspection(inspection_id),
                     what + ": " + path + " sets " + std::string(core::name(to)));
+        if (to == core::Status::closed) closed_by_document.insert(path);
     };
     // A unit or round is shared by every inspection of it: changing one needs a grant on it,
     // not only on the round or unit this inspection sits in.
@@ -91,6 +96,18 @@ ImportResult Service::import_json(std::string_view json) {
         checks);
     ImportResult result;
     result.inspection_id = importer.apply(doc);
+    // An issue the document closes is a close-out like any other: its guards are checked on the
+    // issue as the whole document left it, and the close-out is recorded.
+    const std::string today = core::utc_timestamp_now();
+    std::function<void(const io::DocIssue &)> close_outs = [&](const io::DocIssue &d) {
+        if (closed_by_document.count(d.path + ".status")) {
+            check_close_out_guards(d.record.meta.id, actor, d.path + ".status");
+            record_close_out(d.record.meta.id, actor, *core::parse_date(today.substr(0, 10)), std::string("导入"), today);
+        }
+        for (const auto &sub : d.sub_issues) close_outs(sub);
+    };
+    for (const auto &a : doc.aspects)
+        for (const auto &i : a.issues) close_outs(i);
     tx.commit();
 
     boost::json::object summary;
@@ -192,16 +209,7 @@ std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status 
     if (expect_version < 0) throw Error(Errc::argument, "expect_version: must not be negative");
     if (kind == core::Kind::issue && status == core::Status::closed) {
         // Closing an issue is a close-out (销号), with its guards, whichever call asks for it.
-        if (expect_version) {
-            auto r = store_.get<core::Issue>(id);
-            if (r && r->meta.version != expect_version)
-                throw Error(Errc::conflict, record_label(kind, id) + " is at version " + std::to_string(r->meta.version) +
-                                                ", not " + std::to_string(expect_version) + ": it was changed since it was read");
-        }
-        auto r = store_.get<core::Issue>(id);
-        if (r && r->status == core::Status::closed) return r->meta.version;
-        const auto today = core::utc_timestamp_now().substr(0, 10);
-        return close_out(id, today, std::nullopt);
+        return close_out(id, core::utc_timestamp_now().substr(0, 10), std::nullopt, expect_version, true);
     }
     switch (kind) {
     case core::Kind::issue: return change_status<core::Issue>(store_, access_, actor_, id, status, expect_version);
@@ -214,9 +222,7 @@ std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status 
 std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view date, std::string_view text,
                                    std::optional<std::string_view> author) {
     const std::string &actor = require_actor();
-    check_text("date", date);
-    auto day = core::parse_date(date);
-    if (!day) throw Error(Errc::argument, "date: " + std::string(date) + " " + core::describe_bad_date(date));
+    const core::Date day = date_arg("date", date);
     check_text("text", text);
     if (is_blank(text))
         throw Error(Errc::argument, "text: a progress record needs a narrative");

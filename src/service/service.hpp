@@ -129,7 +129,10 @@ public:
 
     // Close-out (销号): the verifier (the actor) accepts a done issue as rectified, if every guard
     // holds. Returns the issue's new version.
-    std::int64_t close_out(std::int64_t issue_id, std::string_view date, std::optional<std::string_view> note);
+    // expect_version 0 skips the version check; already_closed_ok returns the version of an issue
+    // closed out before instead of refusing (for status changes that ask for what is so).
+    std::int64_t close_out(std::int64_t issue_id, std::string_view date, std::optional<std::string_view> note,
+                           std::int64_t expect_version = 0, bool already_closed_ok = false);
     void set_close_out_guards(std::string_view json);
     std::string close_out_guards_json();
     std::string close_outs_json(std::int64_t issue_id);
@@ -157,6 +160,10 @@ private:
     // in progress; relapse raises its relapse count. Audited; inside the caller's transaction.
     void reopen_issue(core::Issue &issue, bool relapse, const std::string &actor, const std::string &now,
                       const char *action);
+    // The close-out guards on an issue as it stands, for this verifier; Errc::guard when one fails.
+    void check_close_out_guards(std::int64_t issue_id, const std::string &verifier, const std::string &where);
+    void record_close_out(std::int64_t issue_id, const std::string &verifier, const core::Date &day,
+                          const std::optional<std::string> &note, const std::string &now);
     void require(core::Permission p, const core::RecordScope &where, const std::string &what) {
         access_.require(actor_, p, where, what);
     }

@@ -68,11 +68,31 @@ void collect_measures(store::Store &store, std::int64_t issue_id, core::CloseOut
 
 } // namespace
 
-std::int64_t Service::close_out(std::int64_t issue_id, std::string_view date, std::optional<std::string_view> note) {
+void Service::check_close_out_guards(std::int64_t issue_id, const std::string &verifier, const std::string &where) {
+    store::Followthrough ft(store_);
+    core::CloseOutFacts facts;
+    facts.verifier = verifier;
+    std::vector<std::int64_t> issues;
+    collect_measures(store_, issue_id, facts, issues);
+    for (auto id : issues) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "issue", id).size());
+    for (const auto &m : facts.measures) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "measure", m.id).size());
+    try {
+        core::check_close_out(stored_guards(ft), facts);
+    } catch (const Error &e) {
+        throw Error(e.code(), where + ": " + e.what());
+    }
+}
+
+void Service::record_close_out(std::int64_t issue_id, const std::string &verifier, const core::Date &day,
+                               const std::optional<std::string> &note, const std::string &now) {
+    store::CloseOutRow c{0, issue_id, verifier, day, note, now};
+    store::Followthrough(store_).add_close_out(c);
+}
+
+std::int64_t Service::close_out(std::int64_t issue_id, std::string_view date, std::optional<std::string_view> note,
+                                std::int64_t expect_version, bool already_closed_ok) {
     const std::string &actor = require_actor();
-    check_text("date", date);
-    auto day = core::parse_date(date);
-    if (!day) throw Error(Errc::argument, "date: " + std::string(date) + " " + core::describe_bad_date(date));
+    const core::Date day = date_arg("date", date);
     std::optional<std::string> note_text;
     if (note) {
         check_text("note", *note);
@@ -83,25 +103,18 @@ std::int64_t Service::close_out(std::int64_t issue_id, std::string_view date, st
     const std::string label = record_label(core::Kind::issue, issue_id);
     if (!issue) throw Error(Errc::not_found, "no " + label);
     require(core::Permission::close_out, store_.scope_of_inspection(issue->inspection_id), "closing out " + label);
-    core::check_transition(issue->status, core::Status::closed, label + ": ");
-    if (issue->status == core::Status::closed) throw Error(Errc::misuse, label + " is closed out already");
-
-    store::Followthrough ft(store_);
-    core::CloseOutFacts facts;
-    facts.verifier = actor;
-    std::vector<std::int64_t> issues;
-    collect_measures(store_, issue_id, facts, issues);
-    for (auto id : issues) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "issue", id).size());
-    for (const auto &m : facts.measures) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "measure", m.id).size());
-    try {
-        core::check_close_out(stored_guards(ft), facts);
-    } catch (const Error &e) {
-        throw Error(e.code(), label + ": " + e.what());
+    if (expect_version && issue->meta.version != expect_version)
+        throw Error(Errc::conflict, label + " is at version " + std::to_string(issue->meta.version) + ", not " +
+                                        std::to_string(expect_version) + ": it was changed since it was read");
+    if (issue->status == core::Status::closed) {
+        if (already_closed_ok) return issue->meta.version;
+        throw Error(Errc::misuse, label + " is closed out already");
     }
+    core::check_transition(issue->status, core::Status::closed, label + ": ");
+    check_close_out_guards(issue_id, actor, label);
 
     const std::string now = core::utc_timestamp_now();
-    store::CloseOutRow c{0, issue_id, actor, *day, note_text, now};
-    ft.add_close_out(c);
+    record_close_out(issue_id, actor, day, note_text, now);
     std::string before = audit_image(*issue);
     issue->status = core::Status::closed;
     if (!store_.update(*issue, now)) throw Error(Errc::conflict, label + " was changed by another writer");

@@ -29,13 +29,6 @@ using core::Errc;
 using core::Error;
 using core::Permission;
 
-core::Date date_arg(std::string_view what, std::string_view text) {
-    check_text(what, text);
-    auto d = core::parse_date(text);
-    if (!d) throw Error(Errc::argument, std::string(what) + ": " + std::string(text) + " " + core::describe_bad_date(text));
-    return *d;
-}
-
 boost::json::object profile_row_json(const store::ProfileRow &p) {
     boost::json::object o;
     o["id"] = p.id;

@@ -1,6 +1,7 @@
 // Transactions and input checks shared by the operations.
 #pragma once
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "store/store.hpp"
@@ -48,6 +49,14 @@ private:
 inline void check_text(std::string_view what, std::string_view text) {
     if (auto bad = core::find_invalid_utf8(text))
         throw core::Error(core::Errc::utf8, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(*bad));
+}
+
+// A date argument: valid UTF-8, YYYY-MM-DD, a real day; the error names the argument.
+inline core::Date date_arg(std::string_view what, std::string_view text) {
+    check_text(what, text);
+    auto d = core::parse_date(text);
+    if (!d) throw core::Error(core::Errc::argument, std::string(what) + ": " + std::string(text) + " " + core::describe_bad_date(text));
+    return *d;
 }
 
 inline bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }

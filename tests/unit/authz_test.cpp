@@ -162,7 +162,17 @@ TEST_CASE("an import cannot close out what its importer could not close out dire
     CHECK(denial([&] { inspector.import_json(boost::json::serialize(closed)); }).find("needs permission close_out") != std::string::npos);
     CHECK(test::dump(p.path) == before);
     CHECK(denial([&] { p.as("supervisor").import_json(boost::json::serialize(closed)); }).find("needs permission import") != std::string::npos);
-    CHECK(denial([&] { p.admin.import_json(boost::json::serialize(closed)); }) == "allowed");
+    // Allowed to close out, an admin's import still meets the close-out guards: issue 1 has
+    // measures in progress.
+    CHECK(denial([&] { p.admin.import_json(boost::json::serialize(closed)); }).find("guard measures_done") != std::string::npos);
+    CHECK(test::dump(p.path) == before);
+    // Issue 11 meets them once it has evidence; the close-out the import makes is recorded.
+    const auto issue11 = p.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4");
+    p.admin.evidence_add(core::Kind::issue, issue11, {"开户许可证", std::nullopt, std::nullopt, std::string("oa://docs/9"), std::nullopt});
+    auto closing11 = boost::json::parse(test::seed_json());
+    closing11.as_object()["aspects"].as_array()[5].as_object()["issues"].as_array()[3].as_object()["status"] = "closed";
+    CHECK(denial([&] { p.admin.import_json(boost::json::serialize(closing11)); }) == "allowed");
+    CHECK(boost::json::parse(p.admin.close_outs_json(issue11)).as_array().size() == 1);
 }
 
 TEST_CASE("a round's inspector cannot rewrite a unit it only reaches through another round") {
