@@ -10,14 +10,22 @@ namespace rectify::store {
 
 void Store::backup_to(const std::string &dest_path) {
     sqlite3 *dest = nullptr;
+    bool created = false;
     auto fail = [&](const std::string &what) {
         std::string msg = "backup to '" + dest_path + "': " + what;
         if (dest) sqlite3_close(dest);
+        // A half-written copy is worse than none, and would block the next try.
+        if (created) {
+            std::error_code ignored;
+            std::filesystem::remove(dest_path, ignored);
+            std::filesystem::remove(dest_path + "-journal", ignored);
+        }
         throw core::Error(core::Errc::io, msg);
     };
     std::error_code ec;
     if (std::filesystem::exists(dest_path, ec)) fail("the file exists already; a backup never overwrites a file");
     int rc = sqlite3_open_v2(dest_path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    created = true;
     if (rc != SQLITE_OK) fail(dest ? sqlite3_errmsg(dest) : "cannot open");
     sqlite3_busy_timeout(dest, 5000);
     sqlite3_backup *b = sqlite3_backup_init(dest, "main", db_.getHandle(), "main");
