@@ -2,6 +2,7 @@
 // ongoing measures, evaluations and leads.
 #include "service/service.hpp"
 
+#include "core/figures.hpp"
 #include "core/followthrough.hpp"
 #include "core/warning.hpp"
 #include "io/file_digest.hpp"
@@ -581,7 +582,7 @@ std::string Service::leads_json(std::int64_t inspection_id) {
     out["handed"] = handed;
     out["concluded"] = concluded;
     // Completion rate in hundredths of a percent, exact: 2 of 3 → 6667 (66.67%).
-    out["completion_basis_points"] = handed ? (concluded * 20000 + handed) / (2 * handed) : 0;
+    out["completion_basis_points"] = core::completion_basis_points(concluded, handed);
     out["leads"] = std::move(rows);
     return io::to_compact_json(out);
 }
