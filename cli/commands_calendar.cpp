@@ -91,23 +91,6 @@ const char *const calendar_help_tail =
     " Asks the database's calendar (--db, $RECTIFY_DB, else rectify.db) when that file exists, else the "
     "bundled China calendar (2007-2026).";
 
-std::string read_file(const std::string &path, const std::string &what) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        throw cli_error(exit_not_found, "cannot read " + what + " " + path + ": no such file");
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-        throw cli_error(exit_other, "cannot read " + what + " " + path + ": it is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (!in && !in.eof()) {
-        throw cli_error(exit_other, "cannot read " + what + " " + path);
-    }
-    return buf.str();
-}
-
 /** The years of the notices in a holiday-cn document (one notice or an array), for the report. */
 std::set<std::int64_t> notice_years(const std::string &text) {
     std::set<std::int64_t> years;
@@ -264,7 +247,7 @@ void add_load(CLI::App *group, context &ctx) {
     cmd->add_option("FILE", args->file, "the JSON file of notices")->required();
     cmd->callback([&ctx, args] {
         ctx.action = [&ctx, args] {
-            const std::string text = read_file(args->file, "holiday notices");
+            const std::string text = read_input_file(args->file, "holiday notices");
             rectify::db db = ctx.open(open_mode::write);
             doing("loading holiday notices from " + args->file, [&] { db.calendar_load_json(text); });
             const std::set<std::int64_t> years = notice_years(text);

@@ -26,23 +26,6 @@ namespace {
 
 // --- shared helpers ----------------------------------------------------------------------------
 
-/** The file's bytes; "not found" (3) when it does not exist. */
-std::string read_input_file(const std::string &path, const std::string &what) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        throw cli_error(exit_not_found, "cannot read " + what + " " + path + ": no such file");
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-        throw cli_error(exit_other, "cannot read " + what + " " + path + ": it is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (!in && !in.eof()) {
-        throw cli_error(exit_other, "cannot read " + what + " " + path);
-    }
-    return buf.str();
-}
 
 /** A positive record number (reviews and leads have no refs). */
 std::int64_t parse_number(const std::string &what, const std::string &text) {

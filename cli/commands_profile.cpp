@@ -30,17 +30,7 @@ std::string read_document(const std::string &path) {
         buf << std::cin.rdbuf();
         return buf.str();
     }
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        throw cli_error(exit_not_found, "cannot read the profile " + path + ": no such file");
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-        throw cli_error(exit_other, "cannot read the profile " + path + ": it is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+    return read_input_file(path, "the profile");
 }
 
 /** "1个月", "15个工作日", "30天" for an offset {"unit", "n"}. */

@@ -9,6 +9,8 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 namespace rectify_cli {
@@ -140,6 +142,23 @@ rectify::role parse_role(const std::string &word) {
         known += std::string(name) + (label != name ? " " + label : std::string());
     }
     throw cli_error(exit_usage, "unknown role '" + word + "' (use one of: " + known + ")");
+}
+
+std::string read_input_file(const std::string &path, const std::string &what) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw cli_error(exit_not_found, "cannot read " + what + " " + path + ": no such file");
+    }
+    if (std::filesystem::is_directory(path, ec)) {
+        throw cli_error(exit_other, "cannot read " + what + " " + path + ": it is a directory");
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (!in && !in.eof()) {
+        throw cli_error(exit_other, "cannot read " + what + " " + path);
+    }
+    return buf.str();
 }
 
 } // namespace rectify_cli

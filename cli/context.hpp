@@ -89,4 +89,7 @@ void add_extension_command(CLI::App &app, context &ctx); // extension request|ap
 void add_escalate_commands(CLI::App &app, context &ctx); // escalate, escalations
 void add_followthrough_commands(CLI::App &app, context &ctx); // evidence, close-out, review, followups, evaluate, lead
 
+/** A file's bytes, for commands that read input files; "not found" (3) when it does not exist. */
+std::string read_input_file(const std::string &path, const std::string &what);
+
 } // namespace rectify_cli

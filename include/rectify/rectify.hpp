@@ -210,6 +210,12 @@ inline std::string c_arg(std::string_view text, const char *what) {
     return std::string(text);
 }
 
+// A name the C API returns for an enum value, or an error for a value outside the enum.
+inline std::string_view name_or_throw(const char *name, const char *what, int value) {
+    if (name == nullptr) throw error(RECTIFY_E_ARGUMENT, std::string("unknown ") + what + " " + std::to_string(value));
+    return name;
+}
+
 } // namespace detail
 
 /** The library's version, "MAJOR.MINOR.PATCH" (may differ from RECTIFY_VERSION_STRING). */
@@ -226,11 +232,7 @@ inline std::string_view strerror(int code) noexcept { return ::rectify_strerror(
 
 /** The JSON name of a kind ("issue"). Throws RECTIFY_E_ARGUMENT for a value outside the enum. */
 inline std::string_view kind_name(kind k) {
-    const char *name = ::rectify_kind_name(static_cast<int>(k));
-    if (name == nullptr) {
-        throw error(RECTIFY_E_ARGUMENT, "unknown kind " + std::to_string(static_cast<int>(k)));
-    }
-    return name;
+    return detail::name_or_throw(::rectify_kind_name(static_cast<int>(k)), "kind", static_cast<int>(k));
 }
 
 /** The kind named "issue", "measure" … Throws RECTIFY_E_ARGUMENT if unknown. */
@@ -242,20 +244,12 @@ inline kind kind_from_name(std::string_view name) {
 
 /** The JSON name of a status ("in_progress"). Throws RECTIFY_E_ARGUMENT if unknown. */
 inline std::string_view status_name(status s) {
-    const char *name = ::rectify_status_name(static_cast<int>(s));
-    if (name == nullptr) {
-        throw error(RECTIFY_E_ARGUMENT, "unknown status " + std::to_string(static_cast<int>(s)));
-    }
-    return name;
+    return detail::name_or_throw(::rectify_status_name(static_cast<int>(s)), "status", static_cast<int>(s));
 }
 
 /** The Chinese label of a status ("整改中"), UTF-8. Throws RECTIFY_E_ARGUMENT if unknown. */
 inline std::string_view status_label(status s) {
-    const char *label = ::rectify_status_label(static_cast<int>(s));
-    if (label == nullptr) {
-        throw error(RECTIFY_E_ARGUMENT, "unknown status " + std::to_string(static_cast<int>(s)));
-    }
-    return label;
+    return detail::name_or_throw(::rectify_status_label(static_cast<int>(s)), "status", static_cast<int>(s));
 }
 
 /** The status named "in_progress" … Throws RECTIFY_E_ARGUMENT if unknown. */
@@ -267,11 +261,7 @@ inline status status_from_name(std::string_view name) {
 
 /** The name of a role ("liaison"). Throws RECTIFY_E_ARGUMENT for a value outside the enum. */
 inline std::string_view role_name(role r) {
-    const char *name = ::rectify_role_name(static_cast<int>(r));
-    if (name == nullptr) {
-        throw error(RECTIFY_E_ARGUMENT, "unknown role " + std::to_string(static_cast<int>(r)));
-    }
-    return name;
+    return detail::name_or_throw(::rectify_role_name(static_cast<int>(r)), "role", static_cast<int>(r));
 }
 
 /** The role named "admin", "inspector" … Throws RECTIFY_E_ARGUMENT if unknown. */
@@ -283,11 +273,7 @@ inline role role_from_name(std::string_view name) {
 
 /** The name of a day type ("workday", "adjusted_workday" …). Throws RECTIFY_E_ARGUMENT outside the enum. */
 inline std::string_view day_type_name(day_type t) {
-    const char *name = ::rectify_day_type_name(static_cast<int>(t));
-    if (name == nullptr) {
-        throw error(RECTIFY_E_ARGUMENT, "unknown day type " + std::to_string(static_cast<int>(t)));
-    }
-    return name;
+    return detail::name_or_throw(::rectify_day_type_name(static_cast<int>(t)), "day type", static_cast<int>(t));
 }
 
 /**

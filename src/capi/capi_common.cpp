@@ -1,6 +1,8 @@
 // Version, errors and memory: the calls every other part of the API relies on.
 #include "capi/guard.hpp"
 
+#include "core/date.hpp"
+
 #include <cstdlib>
 
 namespace rectify::capi {
@@ -61,6 +63,15 @@ core::Kind kind_arg(int kind) {
         bad_argument("kind " + std::to_string(kind) + " is not a RECTIFY_KIND_* value");
     return static_cast<core::Kind>(kind);
 }
+
+core::Date date_arg(const char *what, const char *text) {
+    require(text, what);
+    auto d = core::parse_date(text);
+    if (!d) bad_argument(std::string(what) + ": " + text + " " + core::describe_bad_date(text));
+    return *d;
+}
+
+core::Date as_of_arg(const char *text) { return text ? date_arg("as_of", text) : core::utc_today(); }
 
 core::Status status_arg(int status) {
     if (status < RECTIFY_STATUS_NOT_STARTED || status > RECTIFY_STATUS_REOPENED)

@@ -5,7 +5,6 @@
 #include "core/utf8.hpp"
 #include "core/warning.hpp"
 
-#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -13,22 +12,6 @@ using namespace rectify;
 using capi::guarded;
 
 namespace {
-
-core::Date date_param(const char *what, const char *text) {
-    capi::require(text, what);
-    auto d = core::parse_date(text);
-    if (!d) capi::bad_argument(std::string(what) + ": " + text + " " + core::describe_bad_date(text));
-    return *d;
-}
-
-// The as-of date: given, or today in UTC.
-core::Date as_of_param(const char *text) {
-    if (text) return date_param("as_of", text);
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    return core::Date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 service::Service::WarningQuery query_of(const rectify_warning_options *opts) {
     rectify_warning_options o = RECTIFY_WARNING_OPTIONS_INIT;
@@ -43,7 +26,7 @@ service::Service::WarningQuery query_of(const rectify_warning_options *opts) {
     if (o.rollup < 0 || o.rollup > RECTIFY_ROLLUP_ROUND) capi::bad_argument("rollup " + std::to_string(o.rollup) + " is not a RECTIFY_ROLLUP_* value");
     if (o.lights & ~0x1Eu) capi::bad_argument("lights: only bits 1 << RECTIFY_LIGHT_* may be set");
     service::Service::WarningQuery q;
-    q.as_of = as_of_param(o.as_of);
+    q.as_of = capi::as_of_arg(o.as_of);
     q.scope.inspection_id = o.inspection_id;
     q.scope.unit_id = o.unit_id;
     q.scope.round_id = o.round_id;

@@ -4,7 +4,6 @@
 #include "core/date.hpp"
 #include "core/utf8.hpp"
 
-#include <ctime>
 
 using namespace rectify;
 using capi::guarded;
@@ -22,18 +21,6 @@ core::Kind target_kind(int kind) {
 
 void positive(int64_t id, const char *what) {
     if (id <= 0) capi::bad_argument(std::string(what) + " must be positive, got " + std::to_string(id));
-}
-
-core::Date as_of(const rectify_warning_options *opts) {
-    if (opts && opts->as_of) {
-        auto d = core::parse_date(opts->as_of);
-        if (!d) capi::bad_argument(std::string("as_of: ") + opts->as_of + " " + core::describe_bad_date(opts->as_of));
-        return *d;
-    }
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    return core::Date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 } // namespace
@@ -198,7 +185,7 @@ int rectify_followups_due(char **out_json, rectify_db *db, int days, const recti
                 scope.leader = std::string(opts->leader);
             }
         }
-        *out_json = capi::copy_out(svc.followups_due(as_of(opts), days, scope));
+        *out_json = capi::copy_out(svc.followups_due(capi::as_of_arg(opts ? opts->as_of : nullptr), days, scope));
     });
 }
 

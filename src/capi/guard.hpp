@@ -54,6 +54,11 @@ inline service::Service &service_of(rectify_db *db) {
 }
 
 core::Kind kind_arg(int kind);
+
+// A date argument in YYYY-MM-DD form naming a real day; RECTIFY_E_ARGUMENT naming `what` if not.
+core::Date date_arg(const char *what, const char *text);
+// The as-of date: the one given, or today in UTC when text is NULL.
+core::Date as_of_arg(const char *text);
 core::Status status_arg(int status);
 
 // A malloc'ed NUL-terminated copy the caller frees with rectify_free().

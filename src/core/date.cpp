@@ -64,4 +64,11 @@ std::string utc_timestamp_now() {
     return buf;
 }
 
+Date utc_today() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return Date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 } // namespace rectify::core

@@ -27,4 +27,8 @@ std::string describe_bad_date(std::string_view text);
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for audit records only.
 std::string utc_timestamp_now();
 
+// Today in UTC: the as-of date when a caller gives none, and the day of a close-out a status
+// change makes.
+Date utc_today();
+
 } // namespace rectify::core

@@ -98,11 +98,11 @@ ImportResult Service::import_json(std::string_view json) {
     result.inspection_id = importer.apply(doc);
     // An issue the document closes is a close-out like any other: its guards are checked on the
     // issue as the whole document left it, and the close-out is recorded.
-    const std::string today = core::utc_timestamp_now();
+    const std::string now = core::utc_timestamp_now();
     std::function<void(const io::DocIssue &)> close_outs = [&](const io::DocIssue &d) {
         if (closed_by_document.count(d.path + ".status")) {
             check_close_out_guards(d.record.meta.id, actor, d.path + ".status");
-            record_close_out(d.record.meta.id, actor, *core::parse_date(today.substr(0, 10)), std::string("导入"), today);
+            record_close_out(d.record.meta.id, actor, core::utc_today(), std::string("导入"), now);
         }
         for (const auto &sub : d.sub_issues) close_outs(sub);
     };
@@ -209,7 +209,7 @@ std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status 
     if (expect_version < 0) throw Error(Errc::argument, "expect_version: must not be negative");
     if (kind == core::Kind::issue && status == core::Status::closed) {
         // Closing an issue is a close-out (销号), with its guards, whichever call asks for it.
-        return close_out(id, core::utc_timestamp_now().substr(0, 10), std::nullopt, expect_version, true);
+        return close_out(id, core::format_date(core::utc_today()), std::nullopt, expect_version, true);
     }
     switch (kind) {
     case core::Kind::issue: return change_status<core::Issue>(store_, access_, actor_, id, status, expect_version);

@@ -38,18 +38,11 @@ const char *const kExtensionColumns = "id, measure_id, original_deadline, reques
 const char *const kEscalationColumns = "e.id, e.target_kind, e.target_id, e.level, e.issued_on, e.issued_by, e.issued_to, "
                                        "e.new_deadline, e.previous_deadline, e.note, e.created_at, e.created_by";
 
-template <class F> auto sql_guard(const char *doing, F &&f) {
-    try {
-        return f();
-    } catch (const SQLite::Exception &e) {
-        rethrow_sqlite(e, doing);
-    }
-}
 
 } // namespace
 
 std::vector<NoticeRow> Deadlines::notices() {
-    return sql_guard("reading calendar notices", [&] {
+    return with_sql_errors("reading calendar notices", [&] {
         SQLite::Statement st(db_, "SELECT id, year, body, loaded_at, loaded_by FROM calendar_notices ORDER BY id");
         std::vector<NoticeRow> out;
         while (st.executeStep()) {
@@ -62,7 +55,7 @@ std::vector<NoticeRow> Deadlines::notices() {
 }
 
 void Deadlines::add_notice(NoticeRow &n) {
-    sql_guard("storing a calendar notice", [&] {
+    with_sql_errors("storing a calendar notice", [&] {
         SQLite::Statement st(db_, "INSERT INTO calendar_notices (year, body, loaded_at, loaded_by) VALUES (?, ?, ?, ?)");
         Binder(st) << n.year << n.body << n.loaded_at << n.loaded_by;
         st.exec();
@@ -71,7 +64,7 @@ void Deadlines::add_notice(NoticeRow &n) {
 }
 
 std::vector<DayRow> Deadlines::days() {
-    return sql_guard("reading calendar days", [&] {
+    return with_sql_errors("reading calendar days", [&] {
         SQLite::Statement st(db_, "SELECT date, off, set_at, set_by FROM calendar_days ORDER BY date");
         std::vector<DayRow> out;
         while (st.executeStep()) {
@@ -84,7 +77,7 @@ std::vector<DayRow> Deadlines::days() {
 }
 
 void Deadlines::set_day(const DayRow &d) {
-    sql_guard("storing a calendar day", [&] {
+    with_sql_errors("storing a calendar day", [&] {
         SQLite::Statement st(db_, "INSERT INTO calendar_days (date, off, set_at, set_by) VALUES (?, ?, ?, ?) "
                                   "ON CONFLICT (date) DO UPDATE SET off = excluded.off, set_at = excluded.set_at, set_by = excluded.set_by");
         Binder(st) << d.date << d.off << d.set_at << d.set_by;
@@ -93,7 +86,7 @@ void Deadlines::set_day(const DayRow &d) {
 }
 
 bool Deadlines::clear_day(const std::string &date) {
-    return sql_guard("clearing a calendar day", [&] {
+    return with_sql_errors("clearing a calendar day", [&] {
         SQLite::Statement st(db_, "DELETE FROM calendar_days WHERE date = ?");
         st.bind(1, date);
         return st.exec() == 1;
@@ -109,7 +102,7 @@ ProfileRow read_profile(SQLite::Statement &st) {
 } // namespace
 
 std::optional<ProfileRow> Deadlines::latest_profile(const std::string &name) {
-    return sql_guard("reading rule profiles", [&]() -> std::optional<ProfileRow> {
+    return with_sql_errors("reading rule profiles", [&]() -> std::optional<ProfileRow> {
         SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles "
                                   "WHERE name = ? ORDER BY version DESC LIMIT 1");
         st.bind(1, name);
@@ -119,7 +112,7 @@ std::optional<ProfileRow> Deadlines::latest_profile(const std::string &name) {
 }
 
 std::optional<ProfileRow> Deadlines::profile(std::int64_t id) {
-    return sql_guard("reading rule profiles", [&]() -> std::optional<ProfileRow> {
+    return with_sql_errors("reading rule profiles", [&]() -> std::optional<ProfileRow> {
         SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles WHERE id = ?");
         st.bind(1, id);
         if (!st.executeStep()) return std::nullopt;
@@ -128,7 +121,7 @@ std::optional<ProfileRow> Deadlines::profile(std::int64_t id) {
 }
 
 std::vector<ProfileRow> Deadlines::profiles() {
-    return sql_guard("reading rule profiles", [&] {
+    return with_sql_errors("reading rule profiles", [&] {
         SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles ORDER BY id");
         std::vector<ProfileRow> out;
         while (st.executeStep()) out.push_back(read_profile(st));
@@ -137,7 +130,7 @@ std::vector<ProfileRow> Deadlines::profiles() {
 }
 
 void Deadlines::add_profile(ProfileRow &p) {
-    sql_guard("storing a rule profile", [&] {
+    with_sql_errors("storing a rule profile", [&] {
         SQLite::Statement v(db_, "SELECT COALESCE(MAX(version), 0) + 1 FROM rule_profiles WHERE name = ?");
         v.bind(1, p.name);
         v.executeStep();
@@ -150,7 +143,7 @@ void Deadlines::add_profile(ProfileRow &p) {
 }
 
 void Deadlines::add_extension(ExtensionRow &e) {
-    sql_guard("storing an extension request", [&] {
+    with_sql_errors("storing an extension request", [&] {
         SQLite::Statement st(db_, "INSERT INTO extensions (measure_id, original_deadline, requested_deadline, reason, "
                                   "requested_by, requested_at, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')");
         Binder(st) << e.measure_id << e.original_deadline << e.requested_deadline << e.reason << e.requested_by << e.requested_at;
@@ -161,7 +154,7 @@ void Deadlines::add_extension(ExtensionRow &e) {
 }
 
 std::optional<ExtensionRow> Deadlines::extension(std::int64_t id) {
-    return sql_guard("reading extensions", [&]() -> std::optional<ExtensionRow> {
+    return with_sql_errors("reading extensions", [&]() -> std::optional<ExtensionRow> {
         SQLite::Statement st(db_, std::string("SELECT ") + kExtensionColumns + " FROM extensions WHERE id = ?");
         st.bind(1, id);
         if (!st.executeStep()) return std::nullopt;
@@ -170,7 +163,7 @@ std::optional<ExtensionRow> Deadlines::extension(std::int64_t id) {
 }
 
 void Deadlines::decide_extension(const ExtensionRow &e) {
-    sql_guard("deciding an extension", [&] {
+    with_sql_errors("deciding an extension", [&] {
         SQLite::Statement st(db_, "UPDATE extensions SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? "
                                   "WHERE id = ? AND state = 'pending'");
         Binder(st) << e.state << e.decided_by << e.decided_at << e.decision_note << e.id;
@@ -179,7 +172,7 @@ void Deadlines::decide_extension(const ExtensionRow &e) {
 }
 
 std::vector<ExtensionRow> Deadlines::extensions(std::int64_t measure_id, bool pending_only) {
-    return sql_guard("reading extensions", [&] {
+    return with_sql_errors("reading extensions", [&] {
         std::string sql = std::string("SELECT ") + kExtensionColumns + " FROM extensions WHERE (? = 0 OR measure_id = ?)";
         if (pending_only) sql += " AND state = 'pending'";
         sql += " ORDER BY id";
@@ -220,7 +213,7 @@ int Deadlines::bind_scope(SQLite::Statement &st, int i, const MeasureScope &s) c
 }
 
 std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t> &ids) {
-    return sql_guard("reading extensions", [&] {
+    return with_sql_errors("reading extensions", [&] {
         std::set<std::int64_t> out;
         if (ids.empty()) return out;
         std::string sql = "SELECT DISTINCT measure_id FROM extensions WHERE state = 'approved' AND measure_id IN (";
@@ -234,7 +227,7 @@ std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t>
 }
 
 std::optional<std::pair<std::optional<core::Date>, core::Date>> Deadlines::last_deadline_move(std::int64_t measure_id) {
-    return sql_guard("reading deadline moves", [&]() -> std::optional<std::pair<std::optional<core::Date>, core::Date>> {
+    return with_sql_errors("reading deadline moves", [&]() -> std::optional<std::pair<std::optional<core::Date>, core::Date>> {
         SQLite::Statement st(db_, "SELECT before, after FROM ("
                                   "  SELECT original_deadline AS before, requested_deadline AS after, decided_at AS at "
                                   "  FROM extensions WHERE measure_id = ? AND state = 'approved' "
@@ -253,7 +246,7 @@ std::optional<std::pair<std::optional<core::Date>, core::Date>> Deadlines::last_
 }
 
 std::int64_t Deadlines::count_extended(const MeasureScope &scope) {
-    return sql_guard("counting extended measures", [&] {
+    return with_sql_errors("counting extended measures", [&] {
         SQLite::Statement st(db_, "SELECT count(*) FROM measures m WHERE EXISTS (SELECT 1 FROM extensions x "
                                   "WHERE x.measure_id = m.id AND x.state = 'approved')" + scope_sql(scope));
         bind_scope(st, 1, scope);
@@ -263,7 +256,7 @@ std::int64_t Deadlines::count_extended(const MeasureScope &scope) {
 }
 
 void Deadlines::add_escalation(EscalationRow &e) {
-    sql_guard("storing an escalation", [&] {
+    with_sql_errors("storing an escalation", [&] {
         SQLite::Statement st(db_, "INSERT INTO escalations (target_kind, target_id, level, issued_on, issued_by, issued_to, "
                                   "new_deadline, previous_deadline, note, created_at, created_by) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -275,7 +268,7 @@ void Deadlines::add_escalation(EscalationRow &e) {
 }
 
 std::vector<EscalationRow> Deadlines::escalations(const std::string &target_kind, std::int64_t target_id) {
-    return sql_guard("reading escalations", [&] {
+    return with_sql_errors("reading escalations", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kEscalationColumns +
                                       " FROM escalations e WHERE e.target_kind = ? AND e.target_id = ? ORDER BY e.id");
         st.bind(1, target_kind);
@@ -287,7 +280,7 @@ std::vector<EscalationRow> Deadlines::escalations(const std::string &target_kind
 }
 
 std::vector<EscalationRow> Deadlines::open_escalations(const MeasureScope &scope) {
-    return sql_guard("reading escalations", [&] {
+    return with_sql_errors("reading escalations", [&] {
         // Each escalation with its target's inspection, status and leader, so that the scope
         // filters of measures apply to it; it stays open while its target is open.
         auto of_target = [](const char *column) {
@@ -310,7 +303,7 @@ std::vector<EscalationRow> Deadlines::open_escalations(const MeasureScope &scope
 
 std::vector<core::Measure> Deadlines::overdue(const core::Date &as_of, const MeasureScope &scope, std::int64_t offset,
                                               std::int64_t limit) {
-    return sql_guard("listing overdue measures", [&] {
+    return with_sql_errors("listing overdue measures", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kMeasureColumns + " FROM measures m WHERE " + kOpen +
                                       " AND m.deadline < ?" + scope_sql(scope) + " ORDER BY m.deadline, m.id LIMIT ? OFFSET ?");
         Binder b(st);
@@ -325,7 +318,7 @@ std::vector<core::Measure> Deadlines::overdue(const core::Date &as_of, const Mea
 }
 
 std::int64_t Deadlines::count_overdue(const core::Date &as_of, const MeasureScope &scope) {
-    return sql_guard("counting overdue measures", [&] {
+    return with_sql_errors("counting overdue measures", [&] {
         SQLite::Statement st(db_, std::string("SELECT count(*) FROM measures m WHERE ") + kOpen + " AND m.deadline < ?" +
                                       scope_sql(scope));
         Binder b(st);
@@ -338,7 +331,7 @@ std::int64_t Deadlines::count_overdue(const core::Date &as_of, const MeasureScop
 
 std::vector<core::Measure> Deadlines::due_between(const core::Date &from, const core::Date &to,
                                                   const MeasureScope &scope, std::int64_t offset, std::int64_t limit) {
-    return sql_guard("listing measures falling due", [&] {
+    return with_sql_errors("listing measures falling due", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kMeasureColumns + " FROM measures m WHERE " + kOpen +
                                       " AND m.deadline BETWEEN ? AND ?" + scope_sql(scope) +
                                       " ORDER BY m.deadline, m.id LIMIT ? OFFSET ?");

@@ -4,13 +4,6 @@ namespace rectify::store {
 
 namespace {
 
-template <class F> auto guard(const char *doing, F &&f) {
-    try {
-        return f();
-    } catch (const SQLite::Exception &e) {
-        rethrow_sqlite(e, doing);
-    }
-}
 
 template <class Row, class Read> std::vector<Row> all(SQLite::Statement &st, Read read) {
     std::vector<Row> out;
@@ -61,7 +54,7 @@ void read_lead(Reader &rd, LeadRow &l) {
 } // namespace
 
 void Followthrough::add_evidence(EvidenceRow &e) {
-    guard("storing evidence", [&] {
+    with_sql_errors("storing evidence", [&] {
         SQLite::Statement st(db_, "INSERT INTO evidence (inspection_id, target_kind, target_id, title, kind, path, uri, "
                                   "media_type, size, sha256, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Binder(st) << e.inspection_id << e.target_kind << e.target_id << e.title << e.kind << e.path << e.uri
@@ -73,7 +66,7 @@ void Followthrough::add_evidence(EvidenceRow &e) {
 
 std::vector<EvidenceRow> Followthrough::evidence(std::int64_t inspection_id, const std::string &target_kind,
                                                  std::int64_t target_id) {
-    return guard("reading evidence", [&] {
+    return with_sql_errors("reading evidence", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kEvidence + " FROM evidence WHERE (? = 0 OR inspection_id = ?) "
                                       "AND (? = '' OR (target_kind = ? AND target_id = ?)) ORDER BY id");
         Binder(st) << inspection_id << inspection_id << target_kind << target_kind << target_id;
@@ -82,7 +75,7 @@ std::vector<EvidenceRow> Followthrough::evidence(std::int64_t inspection_id, con
 }
 
 void Followthrough::add_review(ReviewRow &r) {
-    guard("storing a review", [&] {
+    with_sql_errors("storing a review", [&] {
         SQLite::Statement st(db_, "INSERT INTO reviews (scope_kind, scope_id, scheduled_on, team, title, created_at, created_by) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
         Binder(st) << r.scope_kind << r.scope_id << r.scheduled_on << r.team << r.title << r.created_at << r.created_by;
@@ -92,7 +85,7 @@ void Followthrough::add_review(ReviewRow &r) {
 }
 
 std::optional<ReviewRow> Followthrough::review(std::int64_t id) {
-    return guard("reading reviews", [&]() -> std::optional<ReviewRow> {
+    return with_sql_errors("reading reviews", [&]() -> std::optional<ReviewRow> {
         SQLite::Statement st(db_, std::string("SELECT ") + kReview + " FROM reviews WHERE id = ?");
         st.bind(1, id);
         auto rows = all<ReviewRow>(st, read_review);
@@ -102,7 +95,7 @@ std::optional<ReviewRow> Followthrough::review(std::int64_t id) {
 }
 
 void Followthrough::add_verdict(VerdictRow &v) {
-    guard("storing a verdict", [&] {
+    with_sql_errors("storing a verdict", [&] {
         SQLite::Statement st(db_, "INSERT INTO review_verdicts (review_id, issue_id, verdict, findings, decided_on, decided_by) "
                                   "VALUES (?, ?, ?, ?, ?, ?)");
         Binder(st) << v.review_id << v.issue_id << v.verdict << v.findings << v.decided_on << v.decided_by;
@@ -112,7 +105,7 @@ void Followthrough::add_verdict(VerdictRow &v) {
 }
 
 std::vector<VerdictRow> Followthrough::verdicts(std::int64_t review_id) {
-    return guard("reading verdicts", [&] {
+    return with_sql_errors("reading verdicts", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kVerdict + " FROM review_verdicts WHERE review_id = ? ORDER BY id");
         st.bind(1, review_id);
         return all<VerdictRow>(st, read_verdict);
@@ -120,7 +113,7 @@ std::vector<VerdictRow> Followthrough::verdicts(std::int64_t review_id) {
 }
 
 void Followthrough::set_plan(const FollowupPlanRow &p) {
-    guard("storing a follow-up plan", [&] {
+    with_sql_errors("storing a follow-up plan", [&] {
         SQLite::Statement st(db_, "INSERT INTO followup_plans (measure_id, cadence, start_on, set_at, set_by) VALUES (?, ?, ?, ?, ?) "
                                   "ON CONFLICT (measure_id) DO UPDATE SET cadence = excluded.cadence, "
                                   "start_on = excluded.start_on, set_at = excluded.set_at, set_by = excluded.set_by");
@@ -130,7 +123,7 @@ void Followthrough::set_plan(const FollowupPlanRow &p) {
 }
 
 std::optional<FollowupPlanRow> Followthrough::plan(std::int64_t measure_id) {
-    return guard("reading follow-up plans", [&]() -> std::optional<FollowupPlanRow> {
+    return with_sql_errors("reading follow-up plans", [&]() -> std::optional<FollowupPlanRow> {
         SQLite::Statement st(db_, "SELECT measure_id, cadence, start_on, set_at, set_by FROM followup_plans WHERE measure_id = ?");
         st.bind(1, measure_id);
         auto rows = all<FollowupPlanRow>(st, read_plan);
@@ -140,14 +133,14 @@ std::optional<FollowupPlanRow> Followthrough::plan(std::int64_t measure_id) {
 }
 
 std::vector<FollowupPlanRow> Followthrough::plans() {
-    return guard("reading follow-up plans", [&] {
+    return with_sql_errors("reading follow-up plans", [&] {
         SQLite::Statement st(db_, "SELECT measure_id, cadence, start_on, set_at, set_by FROM followup_plans ORDER BY measure_id");
         return all<FollowupPlanRow>(st, read_plan);
     });
 }
 
 void Followthrough::add_followup(FollowupRow &f) {
-    guard("storing a follow-up", [&] {
+    with_sql_errors("storing a follow-up", [&] {
         SQLite::Statement st(db_, "INSERT INTO followups (measure_id, on_date, narrative, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)");
         Binder(st) << f.measure_id << f.on_date << f.narrative << f.recorded_at << f.recorded_by;
         st.exec();
@@ -156,7 +149,7 @@ void Followthrough::add_followup(FollowupRow &f) {
 }
 
 std::vector<FollowupRow> Followthrough::followups(std::int64_t measure_id) {
-    return guard("reading follow-ups", [&] {
+    return with_sql_errors("reading follow-ups", [&] {
         SQLite::Statement st(db_, "SELECT id, measure_id, on_date, narrative, recorded_at, recorded_by FROM followups "
                                   "WHERE measure_id = ? ORDER BY on_date, id");
         st.bind(1, measure_id);
@@ -165,7 +158,7 @@ std::vector<FollowupRow> Followthrough::followups(std::int64_t measure_id) {
 }
 
 void Followthrough::add_evaluation(EvaluationRow &e) {
-    guard("storing an evaluation", [&] {
+    with_sql_errors("storing an evaluation", [&] {
         SQLite::Statement st(db_, "INSERT INTO evaluations (inspection_id, evaluated_on, evaluator, deductions, score, rating, "
                                   "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         Binder(st) << e.inspection_id << e.evaluated_on << e.evaluator << e.deductions << e.score << e.rating << e.created_at
@@ -176,7 +169,7 @@ void Followthrough::add_evaluation(EvaluationRow &e) {
 }
 
 std::vector<EvaluationRow> Followthrough::evaluations(std::int64_t inspection_id) {
-    return guard("reading evaluations", [&] {
+    return with_sql_errors("reading evaluations", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kEvaluation + " FROM evaluations WHERE inspection_id = ? ORDER BY id");
         st.bind(1, inspection_id);
         return all<EvaluationRow>(st, read_evaluation);
@@ -184,7 +177,7 @@ std::vector<EvaluationRow> Followthrough::evaluations(std::int64_t inspection_id
 }
 
 void Followthrough::add_lead(LeadRow &l) {
-    guard("storing a lead", [&] {
+    with_sql_errors("storing a lead", [&] {
         SQLite::Statement st(db_, "INSERT INTO leads (inspection_id, summary, handed_to, handed_on, disposition, concluded_on, "
                                   "note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Binder(st) << l.inspection_id << l.summary << l.handed_to << l.handed_on << l.disposition << l.concluded_on << l.note
@@ -195,7 +188,7 @@ void Followthrough::add_lead(LeadRow &l) {
 }
 
 std::optional<LeadRow> Followthrough::lead(std::int64_t id) {
-    return guard("reading leads", [&]() -> std::optional<LeadRow> {
+    return with_sql_errors("reading leads", [&]() -> std::optional<LeadRow> {
         SQLite::Statement st(db_, std::string("SELECT ") + kLead + " FROM leads WHERE id = ?");
         st.bind(1, id);
         auto rows = all<LeadRow>(st, read_lead);
@@ -205,7 +198,7 @@ std::optional<LeadRow> Followthrough::lead(std::int64_t id) {
 }
 
 void Followthrough::update_lead(const LeadRow &l) {
-    guard("updating a lead", [&] {
+    with_sql_errors("updating a lead", [&] {
         SQLite::Statement st(db_, "UPDATE leads SET disposition = ?, concluded_on = ?, note = ? WHERE id = ?");
         Binder(st) << l.disposition << l.concluded_on << l.note << l.id;
         st.exec();
@@ -213,7 +206,7 @@ void Followthrough::update_lead(const LeadRow &l) {
 }
 
 std::vector<LeadRow> Followthrough::leads(std::int64_t inspection_id) {
-    return guard("reading leads", [&] {
+    return with_sql_errors("reading leads", [&] {
         SQLite::Statement st(db_, std::string("SELECT ") + kLead + " FROM leads WHERE (? = 0 OR inspection_id = ?) ORDER BY id");
         st.bind(1, inspection_id);
         st.bind(2, inspection_id);
@@ -222,7 +215,7 @@ std::vector<LeadRow> Followthrough::leads(std::int64_t inspection_id) {
 }
 
 void Followthrough::add_close_out(CloseOutRow &c) {
-    guard("storing a close-out", [&] {
+    with_sql_errors("storing a close-out", [&] {
         SQLite::Statement st(db_, "INSERT INTO close_outs (issue_id, verifier, closed_on, note, created_at) VALUES (?, ?, ?, ?, ?)");
         Binder(st) << c.issue_id << c.verifier << c.closed_on << c.note << c.created_at;
         st.exec();
@@ -231,7 +224,7 @@ void Followthrough::add_close_out(CloseOutRow &c) {
 }
 
 std::vector<CloseOutRow> Followthrough::close_outs(std::int64_t issue_id) {
-    return guard("reading close-outs", [&] {
+    return with_sql_errors("reading close-outs", [&] {
         SQLite::Statement st(db_, "SELECT id, issue_id, verifier, closed_on, note, created_at FROM close_outs "
                                   "WHERE issue_id = ? ORDER BY id");
         st.bind(1, issue_id);
@@ -242,7 +235,7 @@ std::vector<CloseOutRow> Followthrough::close_outs(std::int64_t issue_id) {
 }
 
 std::optional<std::string> Followthrough::setting(const std::string &key) {
-    return guard("reading settings", [&]() -> std::optional<std::string> {
+    return with_sql_errors("reading settings", [&]() -> std::optional<std::string> {
         SQLite::Statement st(db_, "SELECT value FROM settings WHERE key = ?");
         st.bind(1, key);
         if (!st.executeStep()) return std::nullopt;
@@ -251,7 +244,7 @@ std::optional<std::string> Followthrough::setting(const std::string &key) {
 }
 
 void Followthrough::set_setting(const std::string &key, const std::string &value, const std::string &at, const std::string &by) {
-    guard("storing a setting", [&] {
+    with_sql_errors("storing a setting", [&] {
         SQLite::Statement st(db_, "INSERT INTO settings (key, value, set_at, set_by) VALUES (?, ?, ?, ?) ON CONFLICT (key) "
                                   "DO UPDATE SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by");
         Binder(st) << key << value << at << by;

@@ -137,6 +137,15 @@ private:
 // Maps a SQLite exception to the library's error, naming what was being done.
 [[noreturn]] void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing);
 
+// Runs f, turning a SQLite exception into the library's error for `doing`.
+template <class F> auto with_sql_errors(const char *doing, F &&f) {
+    try {
+        return f();
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, doing);
+    }
+}
+
 } // namespace rectify::store
 
 #include "store/store_impl.hpp"
