@@ -11,6 +11,8 @@
 #include <functional>
 #include "core/enums.hpp"
 #include "io/notice.hpp"
+#include "io/report.hpp"
+#include "core/statistics.hpp"
 #include "service/access_control.hpp"
 #include "store/store.hpp"
 
@@ -48,6 +50,25 @@ public:
                               std::optional<std::string_view> author);
 
     std::string render_notice(std::int64_t inspection_id, io::Audience audience);
+
+    // Reports and statistics (service_report.cpp).
+    struct ReportOptions {
+        core::Date as_of;
+        io::Audience audience = io::Audience::internal;
+        // Public totals still count what the public output does not show, unless the host says no.
+        bool count_non_public = true;
+    };
+    // One inspection as every report renders it; redacted for the public audience. Needs read
+    // (internal) or read_public (public) on the inspection.
+    io::Report report(std::int64_t inspection_id, const ReportOptions &o);
+    // What statistics cover; all 0: every inspection the actor may read. A unit or a round needs
+    // the permission on that unit or round.
+    struct StatsScope {
+        std::int64_t inspection_id = 0;
+        std::int64_t unit_id = 0;
+        std::int64_t round_id = 0;
+    };
+    core::Statistics statistics(const StatsScope &scope, const ReportOptions &o);
 
     // Users and grants (service_users.cpp).
     void add_user(std::string_view name, std::optional<std::string_view> display_name);

@@ -11,6 +11,7 @@
 #include "io/profile_json.hpp"
 #include "io/record_json.hpp"
 #include "service/audit.hpp"
+#include "service/measure_lights.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
 
@@ -240,17 +241,6 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     scope.visible = &visible;
     store::Deadlines d(store_);
 
-    // The warning ladder of each inspection's profile, read once per inspection.
-    std::map<std::int64_t, std::vector<std::int64_t>> ladders;
-    auto ladder = [&](std::int64_t inspection_id) -> const std::vector<std::int64_t> & {
-        auto it = ladders.find(inspection_id);
-        if (it != ladders.end()) return it->second;
-        auto in = store_.get<core::Inspection>(inspection_id);
-        std::vector<std::int64_t> warn = core::default_profile().warn_days;
-        if (in && in->profile_id)
-            if (auto p = d.profile(*in->profile_id)) warn = io::read_profile(p->body).warn_days;
-        return ladders.emplace(inspection_id, std::move(warn)).first->second;
-    };
     struct Row {
         core::Light light;
         std::optional<core::Date> deadline;
@@ -262,24 +252,8 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     std::map<std::pair<int, std::int64_t>, Counts> groups; // (rollup kind, id) -> counts
     std::map<std::int64_t, core::RecordScope> scopes;      // inspection -> unit, round
 
-    // An ongoing measure whose follow-up was missed turns from blue to red.
-    store::Followthrough ft(store_);
-    std::map<std::int64_t, store::FollowupPlanRow> plans;
-    for (auto &p : ft.plans()) plans.emplace(p.measure_id, std::move(p));
-    auto light_of = [&](const core::Measure &m) {
-        auto w = core::classify_measure(m.status, m.category, m.deadline, q.as_of, ladder(m.inspection_id));
-        auto plan = plans.find(m.meta.id);
-        if (plan != plans.end() && core::is_open(m.status) && w.light != core::Light::red) {
-            std::vector<core::Date> recorded;
-            for (const auto &f : ft.followups(m.meta.id)) recorded.push_back(f.on_date);
-            auto state = core::followup_state(plan->second.start_on, *core::parse_cadence(plan->second.cadence), recorded, q.as_of);
-            if (state.missed) {
-                w.light = core::Light::red;
-                w.followup_missed = true;
-            }
-        }
-        return w;
-    };
+    MeasureLights lights(store_, q.as_of);
+    auto light_of = [&](const core::Measure &m) { return lights.of(m); };
 
     d.each_measure(scope, [&](const core::Measure &m) {
         auto w = light_of(m);
@@ -369,18 +343,10 @@ std::string measure_rows_json(store::Store &store, const Measures &measures, con
     std::vector<std::int64_t> ids;
     for (const auto &m : measures) ids.push_back(m.meta.id);
     const std::set<std::int64_t> extended = d.extended_among(ids);
-    std::map<std::int64_t, std::vector<std::int64_t>> ladders;
+    MeasureLights lights(store, as_of);
     boost::json::array out;
     for (const auto &m : measures) {
-        auto it = ladders.find(m.inspection_id);
-        if (it == ladders.end()) {
-            std::vector<std::int64_t> warn = core::default_profile().warn_days;
-            auto in = store.get<core::Inspection>(m.inspection_id);
-            if (in && in->profile_id)
-                if (auto p = d.profile(*in->profile_id)) warn = io::read_profile(p->body).warn_days;
-            it = ladders.emplace(m.inspection_id, std::move(warn)).first;
-        }
-        auto w = core::classify_measure(m.status, m.category, m.deadline, as_of, it->second);
+        auto w = lights.of(m);
         out.push_back(measure_row(m, w, extended.count(m.meta.id) != 0));
     }
     return io::to_compact_json(out);

@@ -112,6 +112,26 @@ std::vector<VerdictRow> Followthrough::verdicts(std::int64_t review_id) {
     });
 }
 
+std::vector<std::pair<ReviewRow, VerdictRow>> Followthrough::verdicts_of_inspection(std::int64_t inspection_id) {
+    return with_sql_errors("reading an inspection's verdicts", [&] {
+        SQLite::Statement st(db_,
+                             "SELECT r.id, r.scope_kind, r.scope_id, r.scheduled_on, r.team, r.title, r.created_at, r.created_by, "
+                             "v.id, v.review_id, v.issue_id, v.verdict, v.findings, v.decided_on, v.decided_by "
+                             "FROM review_verdicts v JOIN reviews r ON r.id = v.review_id JOIN issues i ON i.id = v.issue_id "
+                             "WHERE i.inspection_id = ? ORDER BY r.scheduled_on, r.id, v.issue_id, v.id");
+        st.bind(1, inspection_id);
+        std::vector<std::pair<ReviewRow, VerdictRow>> out;
+        while (st.executeStep()) {
+            std::pair<ReviewRow, VerdictRow> row;
+            Reader rd(st);
+            read_review(rd, row.first);
+            read_verdict(rd, row.second);
+            out.push_back(std::move(row));
+        }
+        return out;
+    });
+}
+
 void Followthrough::set_plan(const FollowupPlanRow &p) {
     with_sql_errors("storing a follow-up plan", [&] {
         SQLite::Statement st(db_, "INSERT INTO followup_plans (measure_id, cadence, start_on, set_at, set_by) VALUES (?, ?, ?, ?, ?) "

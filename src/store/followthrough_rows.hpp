@@ -117,6 +117,8 @@ public:
     std::optional<ReviewRow> review(std::int64_t id);
     void add_verdict(VerdictRow &v); // Errc::duplicate when the issue has a verdict in this review
     std::vector<VerdictRow> verdicts(std::int64_t review_id);
+    // Every verdict on an issue of the inspection, with its review; by review date, then issue.
+    std::vector<std::pair<ReviewRow, VerdictRow>> verdicts_of_inspection(std::int64_t inspection_id);
 
     void set_plan(const FollowupPlanRow &p);
     std::optional<FollowupPlanRow> plan(std::int64_t measure_id);
