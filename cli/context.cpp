@@ -161,4 +161,24 @@ std::string read_input_file(const std::string &path, const std::string &what) {
     return buf.str();
 }
 
+void write_output_file(const std::string &path, const std::string &bytes, const std::string &what) {
+    const std::string temp = path + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(temp, ec);
+            throw cli_error(exit_other, "cannot write " + what + " to " + path);
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::filesystem::remove(temp, ec);
+        throw cli_error(exit_other, "cannot write " + what + " to " + path + ": " + ec.message());
+    }
+}
+
 } // namespace rectify_cli

@@ -78,6 +78,8 @@ void add_show_command(CLI::App &app, context &ctx);
 void add_status_command(CLI::App &app, context &ctx);
 void add_progress_command(CLI::App &app, context &ctx);
 void add_notice_command(CLI::App &app, context &ctx);
+void add_report_command(CLI::App &app, context &ctx);
+void add_stats_command(CLI::App &app, context &ctx);
 void add_demo_command(CLI::App &app, context &ctx);
 void add_user_commands(CLI::App &app, context &ctx); // user add|list, grant, revoke
 void add_audit_command(CLI::App &app, context &ctx); // audit log|verify
@@ -91,5 +93,11 @@ void add_followthrough_commands(CLI::App &app, context &ctx); // evidence, close
 
 /** A file's bytes, for commands that read input files; "not found" (3) when it does not exist. */
 std::string read_input_file(const std::string &path, const std::string &what);
+
+/**
+ * Writes bytes to path whole or not at all: into a temporary file beside it, renamed over path
+ * once complete, so a failure (a full disk, a missing folder) never leaves a truncated file.
+ */
+void write_output_file(const std::string &path, const std::string &bytes, const std::string &what);
 
 } // namespace rectify_cli

@@ -40,6 +40,8 @@ int main(int argc, char **argv) {
         add_status_command(app, ctx);
         add_progress_command(app, ctx);
         add_notice_command(app, ctx);
+        add_report_command(app, ctx);
+        add_stats_command(app, ctx);
         add_demo_command(app, ctx);
         add_user_commands(app, ctx);
         add_audit_command(app, ctx);

@@ -16,5 +16,6 @@
 #include "audit.h"
 #include "deadlines.h"
 #include "followthrough.h"
+#include "report.h"
 
 #endif /* RECTIFY_H */

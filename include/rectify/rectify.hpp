@@ -77,7 +77,12 @@ enum class audience : int {
 
 /** Notice formats, as RECTIFY_FORMAT_*. */
 enum class format : int {
-    text = RECTIFY_FORMAT_TEXT,
+    text = RECTIFY_FORMAT_TEXT,         /**< the notice, plain text */
+    markdown = RECTIFY_FORMAT_MARKDOWN, /**< the notice, Markdown */
+    html = RECTIFY_FORMAT_HTML,         /**< the dashboard */
+    csv = RECTIFY_FORMAT_CSV,           /**< the ledger (台账), CSV with a BOM */
+    xlsx = RECTIFY_FORMAT_XLSX,         /**< the ledger, an Excel workbook (bytes) */
+    oscal = RECTIFY_FORMAT_OSCAL,       /**< OSCAL plan of action and milestones, JSON */
 };
 
 /** Roles, as RECTIFY_ROLE_* (docs/access.md lists what each may do). */
@@ -461,6 +466,25 @@ struct warning_options {
     std::int64_t limit = 0;            /**< at most this many rows; 0: no limit */
 };
 
+/** How a report is rendered, as rectify_report_options (rectify/report.h). */
+struct report_options {
+    ::rectify::format format = ::rectify::format::text;
+    ::rectify::audience audience = ::rectify::audience::internal;
+    std::optional<std::string> as_of;         /**< "YYYY-MM-DD"; none for today (UTC) */
+    std::optional<std::string> template_text; /**< a mustache template (text, markdown); none: bundled */
+    bool count_shown_only = false;            /**< public totals count only what is shown */
+};
+
+/** What statistics cover, as rectify_stats_options (rectify/report.h); all 0: every readable inspection. */
+struct stats_options {
+    std::int64_t inspection_id = 0;
+    std::int64_t unit_id = 0;
+    std::int64_t round_id = 0;
+    std::optional<std::string> as_of; /**< "YYYY-MM-DD"; none for today (UTC) */
+    ::rectify::audience audience = ::rectify::audience::internal;
+    bool count_shown_only = false;
+};
+
 namespace detail {
 
 /** A rectify_warning_options with NUL-checked copies of the strings, alive as long as this. */
@@ -748,6 +772,40 @@ public:
         detail::c_string owned(text);
         detail::check(rc);
         return detail::take(owned);
+    }
+
+    /**
+     * One inspection rendered as a report (rectify/report.h): the notice, ledger, dashboard or
+     * OSCAL document. The bytes of the output; binary for format::xlsx.
+     */
+    std::string report_render(std::int64_t inspection_id, const report_options &o = {}) {
+        const std::string as_of = o.as_of ? detail::c_arg(*o.as_of, "as_of") : std::string();
+        const std::string tmpl = o.template_text ? detail::c_arg(*o.template_text, "template_text") : std::string();
+        rectify_report_options opts = RECTIFY_REPORT_OPTIONS_INIT;
+        opts.format = static_cast<int>(o.format);
+        opts.audience = static_cast<int>(o.audience);
+        opts.as_of = o.as_of ? as_of.c_str() : nullptr;
+        opts.template_text = o.template_text ? tmpl.c_str() : nullptr;
+        opts.flags = o.count_shown_only ? RECTIFY_REPORT_COUNT_SHOWN_ONLY : 0u;
+        unsigned char *data = nullptr;
+        std::size_t size = 0;
+        const int rc = ::rectify_report_render(&data, &size, h(), inspection_id, &opts);
+        std::unique_ptr<unsigned char, void (*)(unsigned char *)> owned(data, [](unsigned char *p) { ::rectify_free(p); });
+        detail::check(rc);
+        return std::string(reinterpret_cast<const char *>(data), size);
+    }
+
+    /** Statistics as of a date as JSON (rectify_stats_json; fields in docs/reports.md). */
+    std::string stats_json(const stats_options &o = {}) {
+        const std::string as_of = o.as_of ? detail::c_arg(*o.as_of, "as_of") : std::string();
+        rectify_stats_options opts = RECTIFY_STATS_OPTIONS_INIT;
+        opts.inspection_id = o.inspection_id;
+        opts.unit_id = o.unit_id;
+        opts.round_id = o.round_id;
+        opts.as_of = o.as_of ? as_of.c_str() : nullptr;
+        opts.audience = static_cast<int>(o.audience);
+        opts.flags = o.count_shown_only ? RECTIFY_REPORT_COUNT_SHOWN_ONLY : 0u;
+        return detail::json_out([&](char **out) { return ::rectify_stats_json(out, h(), &opts); });
     }
 
     // --- Users and grants (rectify/access.h); all need admin on the whole database. ---

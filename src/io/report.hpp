@@ -19,6 +19,9 @@
 
 namespace rectify::io {
 
+// The formats a report renders to; the numbers are RECTIFY_FORMAT_*.
+enum class Format { text = 1, markdown, html, csv, xlsx, oscal };
+
 struct MeasureFacts {
     core::Warning warning;       // the light as of the report's date
     bool extended = false;       // an approved extension moved its deadline

@@ -69,6 +69,11 @@ public:
         std::int64_t round_id = 0;
     };
     core::Statistics statistics(const StatsScope &scope, const ReportOptions &o);
+    std::string statistics_json(const StatsScope &scope, const ReportOptions &o);
+    // One inspection in a format: text, bytes for xlsx. template_text (a mustache template)
+    // only for the notice formats.
+    std::string render_report(std::int64_t inspection_id, io::Format format, const ReportOptions &o,
+                              const std::optional<std::string> &template_text);
 
     // Users and grants (service_users.cpp).
     void add_user(std::string_view name, std::optional<std::string_view> display_name);

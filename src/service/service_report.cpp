@@ -3,6 +3,7 @@
 #include "service/service.hpp"
 
 #include "core/warning.hpp"
+#include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
 #include "service/transactions.hpp"
@@ -235,6 +236,27 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
     for (auto &[id, u] : units) s.units.units.push_back(std::move(u));
     core::finish_rollup(s.units);
     return s;
+}
+
+std::string Service::statistics_json(const StatsScope &scope, const ReportOptions &o) {
+    return io::statistics_json(statistics(scope, o));
+}
+
+std::string Service::render_report(std::int64_t inspection_id, io::Format format, const ReportOptions &o,
+                                   const std::optional<std::string> &template_text) {
+    const bool notice = format == io::Format::text || format == io::Format::markdown;
+    if (template_text && !notice)
+        throw Error(Errc::argument, "a template applies to the text and markdown notices only");
+    const io::Report r = report(inspection_id, o);
+    switch (format) {
+    case io::Format::text: return io::render_notice_text(r.doc, r.audience);
+    case io::Format::markdown:
+    case io::Format::html:
+    case io::Format::csv:
+    case io::Format::xlsx:
+    case io::Format::oscal: break;
+    }
+    throw Error(Errc::argument, "format " + std::to_string(static_cast<int>(format)) + " is not a RECTIFY_FORMAT_* value");
 }
 
 } // namespace rectify::service
