@@ -40,6 +40,7 @@ int main(int argc, char **argv) {
         add_status_command(app, ctx);
         add_progress_command(app, ctx);
         add_notice_command(app, ctx);
+        add_parse_command(app, ctx);
         add_demo_command(app, ctx);
         add_user_commands(app, ctx);
         add_audit_command(app, ctx);
