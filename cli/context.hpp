@@ -80,6 +80,7 @@ void add_progress_command(CLI::App &app, context &ctx);
 void add_notice_command(CLI::App &app, context &ctx);
 void add_report_command(CLI::App &app, context &ctx);
 void add_stats_command(CLI::App &app, context &ctx);
+void add_parse_command(CLI::App &app, context &ctx);
 void add_demo_command(CLI::App &app, context &ctx);
 void add_user_commands(CLI::App &app, context &ctx); // user add|list, grant, revoke
 void add_audit_command(CLI::App &app, context &ctx); // audit log|verify

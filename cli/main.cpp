@@ -42,6 +42,7 @@ int main(int argc, char **argv) {
         add_notice_command(app, ctx);
         add_report_command(app, ctx);
         add_stats_command(app, ctx);
+        add_parse_command(app, ctx);
         add_demo_command(app, ctx);
         add_user_commands(app, ctx);
         add_audit_command(app, ctx);

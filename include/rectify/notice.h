@@ -1,5 +1,6 @@
 /*
- * rectify/notice.h: the rectification notice (整改情况通报) rendered from stored data.
+ * rectify/notice.h: the rectification notice (整改情况通报) rendered from stored data, and a
+ * written notice parsed back into an inspection document.
  */
 #ifndef RECTIFY_NOTICE_H
 #define RECTIFY_NOTICE_H
@@ -33,6 +34,41 @@ typedef struct rectify_notice_options {
  */
 RECTIFY_API int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id,
                                       const rectify_notice_options *opts);
+
+/**
+ * Options for rectify_notice_parse(). Initialise with RECTIFY_PARSE_OPTIONS_INIT, then set what
+ * the notice does not say. Every field may be NULL; a value given wins over the notice's
+ * preamble. Strings are UTF-8 and only read during the call.
+ */
+typedef struct rectify_parse_options {
+    unsigned version;          /**< RECTIFY_PARSE_OPTIONS_VERSION */
+    const char *ref;           /**< the inspection's ref; NULL: "<unit>-<onsite_start>" */
+    const char *unit;          /**< the unit's name; NULL: the Party organisation less 党组/党委 … */
+    const char *kind;          /**< "routine", "special" …; NULL: from the label (专项巡察 → special) */
+    const char *group;         /**< the inspecting group; NULL: from the preamble */
+    const char *onsite_start;  /**< YYYY-MM-DD; NULL: from the preamble */
+    const char *onsite_end;    /**< YYYY-MM-DD; NULL: from the preamble, if it says */
+    const char *feedback_date; /**< YYYY-MM-DD; NULL: from the preamble, if it says */
+} rectify_parse_options;
+
+#define RECTIFY_PARSE_OPTIONS_VERSION 1
+#define RECTIFY_PARSE_OPTIONS_INIT \
+    { RECTIFY_PARSE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Parses a notice written as people write them (the seed's layout: a preamble, aspect headings
+ * （一）/(一), issues 1、/1./1．, sub-items （1）, "整改情况：" narratives, a closing section) into
+ * an inspection document (docs/schema.md) that rectify_import_json() takes. docs/parse.md says
+ * exactly what is accepted. text is len bytes of UTF-8 and need not be NUL-terminated; opts may be
+ * NULL for RECTIFY_PARSE_OPTIONS_INIT. Needs no database. *out_json is freed with rectify_free().
+ *
+ * Text the parser cannot place fails with RECTIFY_E_INVALID and rectify_errmsg() naming the
+ * 1-based line and quoting it ("line 3: cannot place this text: …"); invalid UTF-8 fails with
+ * RECTIFY_E_UTF8 naming the line; a required fact the notice lacks names the option to give;
+ * a bad option fails with RECTIFY_E_ARGUMENT.
+ */
+RECTIFY_API int rectify_notice_parse(char **out_json, const char *text, size_t len,
+                                     const rectify_parse_options *opts);
 
 RECTIFY_END_DECLS
 

@@ -526,6 +526,45 @@ std::string json_out(F &&f) {
 
 } // namespace detail
 
+/**
+ * What a notice does not say, as rectify_parse_options (rectify/notice.h); none means "from the
+ * notice, or derived". The version field is the wrapper's business.
+ */
+struct parse_options {
+    std::optional<std::string> ref;           /**< the inspection's ref */
+    std::optional<std::string> unit;          /**< the unit's name */
+    std::optional<std::string> kind;          /**< "routine", "special" … */
+    std::optional<std::string> group;         /**< the inspecting group */
+    std::optional<std::string> onsite_start;  /**< "YYYY-MM-DD" */
+    std::optional<std::string> onsite_end;    /**< "YYYY-MM-DD" */
+    std::optional<std::string> feedback_date; /**< "YYYY-MM-DD" */
+};
+
+/**
+ * A written notice (UTF-8 text) parsed into an inspection document that db::import_json() takes.
+ * Throws rectify::error; for text it cannot place, what() names the line.
+ */
+inline std::string notice_parse(std::string_view text, const parse_options &o = {}) {
+    // NUL-checked copies, alive for the call.
+    const auto arg = [](const std::optional<std::string> &v, const char *what) {
+        return v ? std::optional<std::string>(detail::c_arg(*v, what)) : std::nullopt;
+    };
+    const auto ref = arg(o.ref, "ref"), unit = arg(o.unit, "unit"), kind = arg(o.kind, "kind"),
+               group = arg(o.group, "group"), onsite_start = arg(o.onsite_start, "onsite_start"),
+               onsite_end = arg(o.onsite_end, "onsite_end"), feedback_date = arg(o.feedback_date, "feedback_date");
+    const auto c = [](const std::optional<std::string> &v) { return v ? v->c_str() : nullptr; };
+    rectify_parse_options opts = RECTIFY_PARSE_OPTIONS_INIT;
+    opts.ref = c(ref);
+    opts.unit = c(unit);
+    opts.kind = c(kind);
+    opts.group = c(group);
+    opts.onsite_start = c(onsite_start);
+    opts.onsite_end = c(onsite_end);
+    opts.feedback_date = c(feedback_date);
+    const char *bytes = text.data() ? text.data() : ""; // an empty view may hold no pointer at all
+    return detail::json_out([&](char **out) { return ::rectify_notice_parse(out, bytes, text.size(), &opts); });
+}
+
 /** What an import did: the inspection's id and the JSON object counting what changed. */
 struct import_result {
     std::int64_t inspection_id = 0;

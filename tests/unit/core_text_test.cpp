@@ -6,6 +6,7 @@
 
 using rectify::core::chinese_numeral;
 using rectify::core::find_invalid_utf8;
+using rectify::core::parse_chinese_numeral;
 
 TEST_CASE("UTF-8 validation finds the first bad byte") {
     CHECK_FALSE(find_invalid_utf8("市妇联党组 ascii"));
@@ -30,4 +31,18 @@ TEST_CASE("Chinese numerals number headings as documents do") {
     CHECK(chinese_numeral(110) == "一百一十");
     CHECK(chinese_numeral(1001) == "一千零一");
     CHECK_THROWS_AS(chinese_numeral(0), rectify::core::Error);
+}
+
+TEST_CASE("Chinese numerals read back as the numbers they write") {
+    for (int n = 1; n <= 9999; ++n) REQUIRE(parse_chinese_numeral(chinese_numeral(n)) == n);
+    CHECK(parse_chinese_numeral("一十一") == 11);
+    CHECK_FALSE(parse_chinese_numeral(""));
+    CHECK_FALSE(parse_chinese_numeral("零"));
+    CHECK_FALSE(parse_chinese_numeral("一二"));
+    CHECK_FALSE(parse_chinese_numeral("十十"));
+    CHECK_FALSE(parse_chinese_numeral("一百五"));
+    CHECK_FALSE(parse_chinese_numeral("百"));
+    CHECK_FALSE(parse_chinese_numeral("一千零"));
+    CHECK_FALSE(parse_chinese_numeral("一是"));
+    CHECK_FALSE(parse_chinese_numeral("1"));
 }
