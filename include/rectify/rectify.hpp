@@ -834,7 +834,7 @@ public:
         return std::string(reinterpret_cast<const char *>(data), size);
     }
 
-    /** Statistics as of a date as JSON (rectify_stats_json; fields in docs/reports.md). */
+    /** Statistics as of a date as JSON (rectify_stats_json; fields in docs/statistics.md). */
     std::string stats_json(const stats_options &o = {}) {
         const std::string as_of = o.as_of ? detail::c_arg(*o.as_of, "as_of") : std::string();
         rectify_stats_options opts = RECTIFY_STATS_OPTIONS_INIT;

@@ -69,7 +69,7 @@ typedef struct rectify_stats_options {
  * "<x>_in_progress", "<x>_not_done", "<x>_extended", "<x>_overdue"; "completion_rate" (issues
  * done / total, rendered: "98.71%", null when there are none) and "measures_completion_rate";
  * "aspects" (one inspection only), "outcomes", "leads" and "units" (the round roll-up). The
- * fields are described in docs/reports.md. *out_json is freed with rectify_free().
+ * fields are described in docs/statistics.md. *out_json is freed with rectify_free().
  */
 RECTIFY_API int rectify_stats_json(char **out_json, rectify_db *db, const rectify_stats_options *opts);
 
