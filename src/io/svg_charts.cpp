@@ -293,13 +293,10 @@ std::string svg_deadline_timeline(std::vector<TimelineMark> marks, const core::D
         hi = std::max(hi, m.deadline);
     }
     if (marks.size() > max_rows) return timeline_columns(marks, lo, hi, as_of);
-    // A span of one day has no scale: widen it to a month around the day.
-    std::int64_t lo_day = day_number(lo), hi_day = day_number(hi);
-    if (lo_day == hi_day) {
-        lo -= boost::gregorian::days(15);
-        lo_day -= 15;
-        hi_day += 15;
-    }
+    // A span of one day has no scale: start the axis a month earlier (earlier, not later, as
+    // no date may pass 9999-12-31).
+    if (lo == hi) lo -= boost::gregorian::days(30);
+    const std::int64_t lo_day = day_number(lo), hi_day = day_number(hi);
     const Axis a{lo_day, hi_day, 300, kTimelineWidth - 30};
     return timeline_rows(std::move(marks), a, lo, as_of);
 }

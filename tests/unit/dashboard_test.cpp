@@ -255,6 +255,8 @@ TEST_CASE("the timeline spans any dates with a bounded number of columns") {
     const std::string one_day = io::svg_deadline_timeline({{day("2019-01-10"), core::Light::yellow, "<b>"}}, day("2019-01-10"), 40);
     CHECK(has(one_day, "&lt;b&gt;"));
     CHECK(has(one_day, "id=\"as-of\""));
+    const std::string last_day = io::svg_deadline_timeline({{day("9999-12-31"), core::Light::red, "z"}}, day("9999-12-31"), 40);
+    CHECK(has(last_day, "截至9999年12月31日"));
     const std::string weeks = io::svg_deadline_timeline(std::vector<io::TimelineMark>(50, {day("2019-01-20"), core::Light::green, "y"}),
                                                         day("2019-01-10"), 40);
     CHECK(count_of(weeks, "<g class=\"deadline-bin\">") == 2); // the weeks of 01-07 and 01-14
