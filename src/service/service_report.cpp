@@ -3,6 +3,7 @@
 #include "service/service.hpp"
 
 #include "core/warning.hpp"
+#include "io/dashboard_html.hpp"
 #include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
@@ -250,8 +251,8 @@ std::string Service::render_report(std::int64_t inspection_id, io::Format format
     const io::Report r = report(inspection_id, o);
     switch (format) {
     case io::Format::text: return io::render_notice_text(r.doc, r.audience);
+    case io::Format::html: return io::render_dashboard_html(r);
     case io::Format::markdown:
-    case io::Format::html:
     case io::Format::csv:
     case io::Format::xlsx:
     case io::Format::oscal: break;

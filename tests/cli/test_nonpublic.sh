@@ -68,7 +68,7 @@ as_public() { # as_public ARGS...: runs rectify as 公众, appends stdout and st
     r --db private.db --actor 公众 "$@"
     { echo "\$ rectify $*"; cat out.txt err.txt; } >>transcript.txt
 }
-# Allowed: the public notice, by id, as text and JSON; its counts still include the hidden items.
+# Allowed: the public notice, by id, as text and JSON, and the public dashboard; its counts still include the hidden items.
 as_public notice --inspection "$INSPECTION" --audience public
 expect_ok
 out_has "6个方面11项整改任务"
@@ -80,6 +80,11 @@ py 'assert d["audience"] == "public" and "6个方面11项整改任务" in d["tex
 as_public notice --inspection "$SEED_REF" --audience public
 expect_ok
 out_has "6个方面11项整改任务"
+# The public dashboard (HTML): it shows the public aspects, and its text joins the transcript.
+as_public report --inspection "$INSPECTION" --format html --audience public --as-of 2019-01-10
+expect_ok
+out_has "向社会公开版"
+out_has "党的政治建设方面"
 # Denied, each with exit 6.
 while read -r cmd; do
     # shellcheck disable=SC2086
@@ -88,6 +93,7 @@ while read -r cmd; do
 done <<LIST
 notice --inspection $INSPECTION
 notice --inspection $INSPECTION --audience internal
+report --inspection $INSPECTION --format html --audience internal
 list inspections
 list issues
 list measures --full
