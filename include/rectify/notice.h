@@ -20,7 +20,7 @@ RECTIFY_BEGIN_DECLS
 typedef struct rectify_notice_options {
     unsigned version; /**< RECTIFY_NOTICE_OPTIONS_VERSION */
     int audience;     /**< RECTIFY_AUDIENCE_* */
-    int format;       /**< RECTIFY_FORMAT_* */
+    int format;       /**< RECTIFY_FORMAT_TEXT, or RECTIFY_FORMAT_MARKDOWN (rectify/report.h) */
 } rectify_notice_options;
 
 #define RECTIFY_NOTICE_OPTIONS_VERSION 1
@@ -29,7 +29,8 @@ typedef struct rectify_notice_options {
 
 /**
  * Renders the notice of one inspection: title, preamble with its dates and counts, one section
- * per aspect with its issues and their 整改情况, and the closing section. opts may be NULL for
+ * per aspect with its issues and their 整改情况, the outcome totals and the closing section, with
+ * the bundled template (rectify_report_render() takes a host's own). opts may be NULL for
  * RECTIFY_NOTICE_OPTIONS_INIT. *out_text is freed with rectify_free().
  */
 RECTIFY_API int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id,

@@ -4,6 +4,7 @@
 #include "core/status_machine.hpp"
 #include "core/utf8.hpp"
 #include "io/json_text.hpp"
+#include "io/notice_render.hpp"
 #include "io/record_json.hpp"
 #include "service/audit.hpp"
 #include "service/dispatch.hpp"
@@ -255,13 +256,13 @@ std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view dat
     return p.meta.id;
 }
 
-std::string Service::render_notice(std::int64_t inspection_id, io::Audience audience) {
-    ReadTransaction snapshot(store_);
-    require(audience == io::Audience::public_ ? core::Permission::read_public : core::Permission::read,
-            access_.scope_of(core::Kind::inspection, inspection_id),
-            std::string(audience == io::Audience::public_ ? "the public" : "the internal") + " notice of inspection " +
-                std::to_string(inspection_id));
-    return io::render_notice_text(load_document(store_, inspection_id), audience);
+std::string Service::render_notice(std::int64_t inspection_id, io::Audience audience, io::Format format) {
+    // The older call: the notice with the bundled template, as of today (the notice's text does
+    // not depend on the date).
+    ReportOptions o;
+    o.as_of = core::utc_today();
+    o.audience = audience;
+    return io::render_notice(report(inspection_id, o), format, std::nullopt);
 }
 
 } // namespace rectify::service

@@ -49,7 +49,9 @@ public:
     std::int64_t add_progress(std::int64_t measure_id, std::string_view date, std::string_view text,
                               std::optional<std::string_view> author);
 
-    std::string render_notice(std::int64_t inspection_id, io::Audience audience);
+    // The notice (text or markdown) with the bundled template; the same as render_report with
+    // today's date and totals that count what a public notice does not show.
+    std::string render_notice(std::int64_t inspection_id, io::Audience audience, io::Format format = io::Format::text);
 
     // Reports and statistics (service_report.cpp).
     struct ReportOptions {

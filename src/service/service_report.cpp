@@ -4,6 +4,7 @@
 
 #include "core/warning.hpp"
 #include "io/dashboard_html.hpp"
+#include "io/notice_render.hpp"
 #include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
@@ -250,9 +251,9 @@ std::string Service::render_report(std::int64_t inspection_id, io::Format format
         throw Error(Errc::argument, "a template applies to the text and markdown notices only");
     const io::Report r = report(inspection_id, o);
     switch (format) {
-    case io::Format::text: return io::render_notice_text(r.doc, r.audience);
+    case io::Format::text:
+    case io::Format::markdown: return io::render_notice(r, format, template_text);
     case io::Format::html: return io::render_dashboard_html(r);
-    case io::Format::markdown:
     case io::Format::csv:
     case io::Format::xlsx:
     case io::Format::oscal: break;

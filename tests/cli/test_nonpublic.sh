@@ -61,6 +61,16 @@ out_has 内部丁
 r --db private.db notice --inspection "$SEED_REF" --audience public
 expect_ok
 for m in $MARKERS; do out_lacks "$m"; done
+# The notice as a report, text and Markdown: the same, internal and public.
+for f in text md; do
+    r --db private.db report --inspection "$SEED_REF" --format "$f"
+    expect_ok
+    for m in 内部甲 内部丙 内部戊 "$HIDDEN_TITLE"; do out_has "$m"; done
+    r --db private.db report --inspection "$SEED_REF" --format "$f" --audience public
+    expect_ok
+    for m in $MARKERS; do out_lacks "$m"; done
+    out_has "6个方面11项整改任务"
+done
 
 # As the public user: everything it may run, and everything it may not, into one transcript.
 : >transcript.txt
@@ -76,6 +86,20 @@ out_has "党的政治建设方面"
 as_public --json notice --inspection "$INSPECTION" --audience public
 expect_ok
 py 'assert d["audience"] == "public" and "6个方面11项整改任务" in d["text"], d.get("audience")'
+# The public report in text and Markdown, to standard output and to a file; and through a
+# template of its own, which can only print what the public data holds.
+for f in text md; do
+    as_public report --inspection "$INSPECTION" --format "$f" --audience public
+    expect_ok
+    out_has "6个方面11项整改任务"
+    as_public report --inspection "$INSPECTION" --format "$f" --audience public --out "public.$f"
+    expect_ok
+    cat "public.$f" >>transcript.txt
+done
+printf '%s\n' '{{#aspects}}{{#issues}}{{title}}{{description}}{{#measures}}{{title}}{{#progress}}{{text}}{{/progress}}{{/measures}}{{/issues}}{{/aspects}}' >everything.mustache
+as_public report --inspection "$INSPECTION" --format text --audience public --template everything.mustache
+expect_ok
+out_has "“三会一课”制度落实不到位"
 # The public may name the inspection by its ref, to ask for its public notice.
 as_public notice --inspection "$SEED_REF" --audience public
 expect_ok
@@ -94,6 +118,8 @@ done <<LIST
 notice --inspection $INSPECTION
 notice --inspection $INSPECTION --audience internal
 report --inspection $INSPECTION --format html --audience internal
+report --inspection $INSPECTION --format text
+report --inspection $INSPECTION --format md --audience internal
 list inspections
 list issues
 list measures --full
