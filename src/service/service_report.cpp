@@ -3,6 +3,8 @@
 #include "service/service.hpp"
 
 #include "core/warning.hpp"
+#include "io/ledger.hpp"
+#include "io/oscal_poam.hpp"
 #include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
@@ -250,11 +252,11 @@ std::string Service::render_report(std::int64_t inspection_id, io::Format format
     const io::Report r = report(inspection_id, o);
     switch (format) {
     case io::Format::text: return io::render_notice_text(r.doc, r.audience);
+    case io::Format::csv: return io::render_ledger_csv(r);
+    case io::Format::xlsx: return io::render_ledger_xlsx(r);
+    case io::Format::oscal: return io::render_oscal_poam(r);
     case io::Format::markdown:
-    case io::Format::html:
-    case io::Format::csv:
-    case io::Format::xlsx:
-    case io::Format::oscal: break;
+    case io::Format::html: break;
     }
     throw Error(Errc::argument, "format " + std::to_string(static_cast<int>(format)) + " is not a RECTIFY_FORMAT_* value");
 }
