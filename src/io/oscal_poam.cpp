@@ -102,7 +102,9 @@ json::object remediation(const Report &r, const DocMeasure &m) {
     json::object o;
     o["uuid"] = name_uuid(rec.meta.ref + "#remediation");
     o["lifecycle"] = is_finished(rec.status) ? "completed" : "planned";
-    o["title"] = one_line(rec.title);
+    // OSCAL requires a title on one non-empty line; a blank one still names what it is.
+    const std::string title = one_line(rec.title);
+    o["title"] = title.empty() ? "整改措施" : title;
     const std::string done = narrative(m);
     o["description"] = done.empty() ? rec.title : done;
     json::array props;
