@@ -5,6 +5,8 @@
 #include "core/warning.hpp"
 #include "io/dashboard_html.hpp"
 #include "io/notice_render.hpp"
+#include "io/ledger.hpp"
+#include "io/oscal_poam.hpp"
 #include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
@@ -254,9 +256,9 @@ std::string Service::render_report(std::int64_t inspection_id, io::Format format
     case io::Format::text:
     case io::Format::markdown: return io::render_notice(r, format, template_text);
     case io::Format::html: return io::render_dashboard_html(r);
-    case io::Format::csv:
-    case io::Format::xlsx:
-    case io::Format::oscal: break;
+    case io::Format::csv: return io::render_ledger_csv(r);
+    case io::Format::xlsx: return io::render_ledger_xlsx(r);
+    case io::Format::oscal: return io::render_oscal_poam(r);
     }
     throw Error(Errc::argument, "format " + std::to_string(static_cast<int>(format)) + " is not a RECTIFY_FORMAT_* value");
 }

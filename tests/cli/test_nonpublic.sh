@@ -109,6 +109,24 @@ as_public report --inspection "$INSPECTION" --format html --audience public --as
 expect_ok
 out_has "向社会公开版"
 out_has "党的政治建设方面"
+# The public ledger (CSV, XLSX) and OSCAL POA&M: allowed, and into the transcript; the workbook's
+# sheet and shared strings are unzipped into it, since its text is compressed in the file.
+as_public report --inspection "$INSPECTION" --format csv --audience public
+expect_ok
+out_has "问题,整改措施"
+as_public report --inspection "$INSPECTION" --format oscal --audience public
+expect_ok
+out_has "plan-of-action-and-milestones"
+as_public report --inspection "$INSPECTION" --format xlsx --audience public --out public-ledger.xlsx
+expect_ok
+python3 - public-ledger.xlsx >>transcript.txt <<'PYEOF' || fail "cannot read the public workbook"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for name in z.namelist():
+    if name.endswith(".xml"):
+        print(z.read(name).decode("utf-8"))
+PYEOF
+grep -q "<t>问题</t>" transcript.txt || fail "the public workbook's strings did not reach the transcript"
 # Denied, each with exit 6.
 while read -r cmd; do
     # shellcheck disable=SC2086
@@ -120,6 +138,8 @@ notice --inspection $INSPECTION --audience internal
 report --inspection $INSPECTION --format html --audience internal
 report --inspection $INSPECTION --format text
 report --inspection $INSPECTION --format md --audience internal
+report --inspection $INSPECTION --format csv
+report --inspection $INSPECTION --format oscal --audience internal
 list inspections
 list issues
 list measures --full

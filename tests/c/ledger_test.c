@@ -1,0 +1,166 @@
+/*
+ * ledger_test.c: the ledger and OSCAL formats of rectify_report_render(), as a C host calls it:
+ * CSV as a NUL-terminated text beginning with the UTF-8 BOM and the header row; XLSX as a zip
+ * archive whose size only out_size can tell (so a NULL out_size is refused and leaves nothing
+ * behind); OSCAL as JSON text. Public and internal, and an unknown format refused.
+ *
+ *   ledger_test SEED.json
+ *
+ * Ends with "N passed, N failed" and exits nonzero on any failure.
+ */
+#define _XOPEN_SOURCE 700
+
+#include <rectify/rectify.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int g_passed;
+static int g_failed;
+
+#define CHECK(expr) check_impl((expr) ? 1 : 0, #expr, __LINE__)
+static int check_impl(int ok, const char *expr, int line)
+{
+    if (ok) {
+        g_passed++;
+        return 1;
+    }
+    g_failed++;
+    fprintf(stderr, "ledger_test.c:%d: FAILED: %s\n    last error %d: %s\n", line, expr, rectify_errcode(),
+            rectify_errmsg());
+    return 0;
+}
+
+static void fatal(const char *what)
+{
+    fprintf(stderr, "ledger_test: %s: %s\n", what, rectify_errmsg());
+    exit(2);
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = (char *)malloc((size_t)n + 1);
+    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        fclose(f);
+        free(buf);
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* How many times needle occurs in the first size bytes of data. */
+static int count(const unsigned char *data, size_t size, const char *needle)
+{
+    size_t n = strlen(needle), i;
+    int found = 0;
+    for (i = 0; i + n <= size; ++i)
+        if (memcmp(data + i, needle, n) == 0)
+            found++;
+    return found;
+}
+
+int main(int argc, char **argv)
+{
+    char dir[512], path[600];
+    const char *base = getenv("TMPDIR");
+    rectify_db *db = NULL;
+    rectify_open_options oo = RECTIFY_OPEN_OPTIONS_INIT;
+    rectify_report_options ro = RECTIFY_REPORT_OPTIONS_INIT;
+    unsigned char *data = (unsigned char *)&g_passed; /* a sentinel the calls must reset */
+    size_t size = 12345;
+    int64_t id = 0;
+    char *seed;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: ledger_test SEED.json\n");
+        return 2;
+    }
+    snprintf(dir, sizeof dir, "%s/rectify-ledger-test-XXXXXX", base && *base ? base : "/tmp");
+    if (mkdtemp(dir) == NULL)
+        fatal("mkdtemp");
+    snprintf(path, sizeof path, "%s/ledger.db", dir);
+    oo.actor = "admin";
+    if (rectify_db_open(&db, path, &oo) != RECTIFY_OK)
+        fatal("open");
+    seed = read_file(argv[1]);
+    if (seed == NULL)
+        fatal("cannot read the seed case");
+    if (rectify_import_json(&id, NULL, db, seed, strlen(seed)) != RECTIFY_OK)
+        fatal("import");
+    free(seed);
+    ro.as_of = "2019-03-01";
+
+    /* CSV: text with the BOM, the header row, a CRLF after each of the 1 + 28 records. */
+    ro.format = RECTIFY_FORMAT_CSV;
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    if (CHECK(data != NULL && size > 3)) {
+        CHECK(memcmp(data, "\xEF\xBB\xBF", 3) == 0);
+        CHECK(strncmp((const char *)data + 3, "问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期\r\n",
+                      strlen("问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期\r\n")) == 0);
+        CHECK(strlen((const char *)data) == size);
+        CHECK(count(data, size, "\r\n") == 1 + 28);
+    }
+    rectify_free(data);
+    /* A text format needs no out_size. */
+    CHECK(rectify_report_render(&data, NULL, db, id, &ro) == RECTIFY_OK);
+    CHECK(data != NULL && data[0] == 0xEF);
+    rectify_free(data);
+
+    /* XLSX: a zip archive ("PK\3\4"), with NULs inside, its size in out_size. */
+    ro.format = RECTIFY_FORMAT_XLSX;
+    size = 12345;
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    if (CHECK(data != NULL && size > 1000)) {
+        CHECK(memcmp(data, "PK\x03\x04", 4) == 0);
+        CHECK(memchr(data, 0, size) != NULL);
+        CHECK(count(data, size, "xl/worksheets/sheet1.xml") >= 1);
+    }
+    rectify_free(data);
+    data = (unsigned char *)&g_passed;
+    CHECK(rectify_report_render(&data, NULL, db, id, &ro) == RECTIFY_E_ARGUMENT);
+    CHECK(data == NULL);
+    CHECK(strstr(rectify_errmsg(), "out_size") != NULL);
+
+    /* OSCAL: JSON text naming its model and version. */
+    ro.format = RECTIFY_FORMAT_OSCAL;
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    if (CHECK(data != NULL)) {
+        CHECK(strstr((const char *)data, "\"plan-of-action-and-milestones\"") != NULL);
+        CHECK(strstr((const char *)data, "\"oscal-version\": \"1.1.2\"") != NULL);
+        CHECK(count(data, size, "\"risk-uuid\"") == 11);
+    }
+    rectify_free(data);
+
+    /* The public audience renders the same formats. */
+    ro.audience = RECTIFY_AUDIENCE_PUBLIC;
+    ro.format = RECTIFY_FORMAT_CSV;
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    CHECK(data != NULL && count(data, size, "\r\n") == 1 + 28);
+    rectify_free(data);
+
+    /* Garbage: an unknown format, a missing inspection. */
+    ro.format = RECTIFY_FORMAT_OSCAL + 1;
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_E_ARGUMENT);
+    CHECK(data == NULL && size == 0);
+    ro.format = RECTIFY_FORMAT_XLSX;
+    CHECK(rectify_report_render(&data, &size, db, id + 100, &ro) == RECTIFY_E_NOT_FOUND);
+    CHECK(data == NULL && size == 0);
+
+    rectify_db_close(db);
+    unlink(path);
+    rmdir(dir);
+    printf("%d passed, %d failed\n", g_passed, g_failed);
+    return g_failed ? 1 : 0;
+}

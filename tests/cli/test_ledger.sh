@@ -1,0 +1,90 @@
+# ledger: `rectify report` as the ledger (台账) in CSV and XLSX, and as an OSCAL POA&M (issue 6).
+# The CSV is read back with Python's csv module, the workbook opened as the zip archive it is
+# (the sheet's XML and the shared strings), the POA&M validated against the OSCAL schema's parts
+# it uses (schemas/oscal-poam-subset.schema.json).
+. "$(dirname "$0")/lib.sh"
+SCHEMA="$(cd "$(dirname "$0")" && pwd)/schemas/oscal-poam-subset.schema.json"
+seeded s.db
+
+# CSV: BOM, the header row, 28 rows; the 11550元 measure is issue 8's first row.
+r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01 --out ledger.csv
+expect_ok
+out_has "wrote the csv report"
+python3 - <<'PYEOF' || fail "the CSV ledger is not as expected"
+import csv, io
+raw = open("ledger.csv", "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), raw[:8]
+assert raw.count(b"\r\n") >= 29
+rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+assert rows[0] == ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"], rows[0]
+assert len(rows) == 29, len(rows)
+assert all(len(r) == 11 for r in rows)
+money = rows[21]
+assert money[0].startswith("8. ") and money[1] == "追缴超范围发放的公务交通补贴", money
+assert "11550" in money[6], money[6]
+assert money[7] == "已完成" and money[8] == "绿灯", money
+assert sum(1 for r in rows[1:] if r[5] == "长期坚持") == sum(1 for r in rows[1:] if r[8] == "蓝灯") > 0
+assert rows[-1][0].startswith("11. ")
+PYEOF
+# Standard output carries the same bytes.
+r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01
+expect_ok
+cmp -s out.txt ledger.csv || fail "the CSV on standard output differs from the file"
+
+# XLSX: refused on a terminal-less JSON run without --out; written with it.
+r --db s.db --json report --inspection "$SEED_REF" --format xlsx
+expect_error 2
+r --db s.db report --inspection "$SEED_REF" --format xlsx --as-of 2019-03-01 --out ledger.xlsx
+expect_ok
+python3 - <<'PYEOF' || fail "the XLSX ledger is not as expected"
+import re, zipfile
+z = zipfile.ZipFile("ledger.xlsx")
+assert z.testzip() is None
+names = z.namelist()
+assert "xl/worksheets/sheet1.xml" in names and "xl/sharedStrings.xml" in names, names
+sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+core = z.read("docProps/core.xml").decode("utf-8")
+# The title row, then the header row frozen below it, the autofilter over the table.
+assert re.search(r'<pane [^>]*ySplit="2"[^>]*state="frozen"', sheet), sheet[:800]
+assert '<autoFilter ref="A2:K30"' in sheet, re.findall(r"<autoFilter[^>]*>", sheet)
+cols = re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', sheet)
+assert len(cols) == 11, cols
+widths = [float(w) for _, _, w in cols]
+assert all(5 < w <= 62.8 for w in widths), widths
+assert widths[6] > widths[9], widths  # 完成情况 is wider than 佐证材料数
+assert '<mergeCell ref="A1:K1"/>' in sheet
+rows = re.findall(r'<row r="(\d+)"', sheet)
+assert len(rows) == 2 + 28 and rows[-1] == "30", rows[-3:]
+for h in ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"]:
+    assert "<t>%s</t>" % h in strings, h
+assert "市妇联党组政治巡察整改台账（截至2019年3月1日）" in strings
+assert "市妇联党组政治巡察整改台账（截至2019年3月1日）" in core
+assert "追缴超范围发放的公务交通补贴" in strings
+PYEOF
+
+# OSCAL: valid against the schema's parts, 11 items, the same bytes on a second export.
+r --db s.db report --inspection "$SEED_REF" --format oscal --as-of 2019-03-01 --out poam.json
+expect_ok
+r --db s.db report --inspection "$SEED_REF" --format oscal --as-of 2019-03-01 --out poam2.json
+expect_ok
+cmp -s poam.json poam2.json || fail "two OSCAL exports differ"
+python3 - "$SCHEMA" <<'PYEOF' || fail "the OSCAL POA&M is not as expected"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+doc = json.load(open("poam.json", encoding="utf-8"))
+jsonschema.Draft7Validator.check_schema(schema)
+errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+for e in errors[:10]:
+    print("/".join(map(str, e.path)), e.message, file=sys.stderr)
+assert not errors, len(errors)
+poam = doc["plan-of-action-and-milestones"]
+assert len(poam["poam-items"]) == 11 and len(poam["risks"]) == 11
+assert sum(len(r["remediations"]) for r in poam["risks"]) == 28
+# The validator itself must refuse a broken document, or the check above proves nothing.
+bad = json.loads(json.dumps(doc))
+bad["plan-of-action-and-milestones"]["poam-items"][0]["uuid"] = "not-a-uuid"
+del bad["plan-of-action-and-milestones"]["risks"][0]["status"]
+assert len(list(jsonschema.Draft7Validator(schema).iter_errors(bad))) == 2
+PYEOF
