@@ -41,7 +41,8 @@ void must_exist(rectify::db &db, rectify::kind k, std::int64_t id, const std::st
     doing(what, [&] { return db.record_get(k, id); });
 }
 
-/** Today in UTC, as the library takes it when no as-of date is given. */
+} // namespace
+
 std::string today_utc() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -50,8 +51,6 @@ std::string today_utc() {
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
 }
-
-} // namespace
 
 std::string checked_date(const std::string &what, const std::string &text) {
     const std::string prefix = what + ": '" + text + "' ";

@@ -22,6 +22,9 @@ namespace rectify_cli {
  */
 std::string checked_date(const std::string &what, const std::string &text);
 
+/** Today in UTC, as the library takes it when no as-of date is given. */
+std::string today_utc();
+
 /** The scope of a warnings-like query, as given on the command line (IDs or refs). */
 struct scope_args {
     std::string as_of;

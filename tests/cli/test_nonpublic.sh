@@ -27,6 +27,10 @@ m = d["aspects"][1]["issues"][0]["measures"][1]
 m["public"] = False
 m["non_public_reason"] = "【理由乙】"
 m["title"] = "【内部丁】" + m["title"]
+# Open and overdue by 2019-01-10, so that it would show among the dashboard's red measures.
+m["status"] = "in_progress"
+m["category"] = "deadline"
+m["deadline"] = "2018-12-31"
 for p in m["progress"]:
     p["text"] = "【内部戊】" + p["text"]
 json.dump(d, open("private.json", "w"), ensure_ascii=False, indent=2)
@@ -127,6 +131,13 @@ for name in z.namelist():
         print(z.read(name).decode("utf-8"))
 PYEOF
 grep -q "<t>问题</t>" transcript.txt || fail "the public workbook's strings did not reach the transcript"
+# Statistics, public: counts and the titles of aspects only.
+as_public stats --inspection "$INSPECTION" --audience public --as-of 2019-01-10
+expect_ok
+out_has "整改任务11项"
+as_public --json stats --inspection "$INSPECTION" --audience public --as-of 2019-01-10 --count-shown-only
+expect_ok
+py 'assert d["issues_total"] == 10, d["issues_total"]'
 # Denied, each with exit 6.
 while read -r cmd; do
     # shellcheck disable=SC2086
@@ -173,3 +184,19 @@ for m in $MARKERS; do
     fi
 done
 grep -q "needs permission read" transcript.txt || fail "the denials do not name the missing permission"
+
+# Each format carries the hidden text in its internal version, so the public checks above are
+# checks of something: the notice its narrative, the ledger, OSCAL and the dashboard (where the
+# hidden measure is red) its measure's title.
+for f in text:内部戊 md:内部戊 html:内部丁 csv:内部丁 oscal:内部丁 xlsx:内部丁; do
+    format=${f%%:*} marker=${f#*:}
+    r --db private.db report --inspection "$INSPECTION" --format "$format" --as-of 2019-01-10 --out "internal.$format"
+    expect_ok
+    if [ "$format" = xlsx ]; then
+        python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print("".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml")))' \
+            internal.xlsx >internal.xlsx.txt || fail "cannot read the internal workbook"
+        grep -qF -- "$marker" internal.xlsx.txt || fail "the internal xlsx lacks '$marker'"
+    else
+        grep -qF -- "$marker" "internal.$format" || fail "the internal $format lacks '$marker'"
+    fi
+done
