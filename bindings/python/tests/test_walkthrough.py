@@ -8,6 +8,7 @@ have deadlines: a4/i1/m1 due 2019-01-31
 """
 
 import datetime
+import json
 import os
 
 from _support import SOURCE_DIR, ScratchTestCase, document_issues, document_measures, seed_document
@@ -229,6 +230,21 @@ class WalkthroughTest(ScratchTestCase):
         self.assertTrue(text.startswith(self.document["inspection"]["title"]))
         self.assertIn("6个方面11项整改任务", text)
         self.assertEqual(text, self.db.render_report(self.inspection_id, "text", as_of="2019-03-01"))
+
+    def test_every_report_format(self):
+        markdown = self.db.render_report(self.inspection_id, Format.MARKDOWN, as_of=AS_OF)
+        self.assertIn("## ", markdown)
+        html = self.db.render_report(self.inspection_id, Format.HTML, as_of=AS_OF)
+        self.assertTrue(html.startswith("<!DOCTYPE html>"), html[:40])
+        csv_text = self.db.render_report(self.inspection_id, Format.CSV, as_of=AS_OF)
+        self.assertTrue(csv_text.startswith("\ufeff问题,整改措施"), csv_text[:20])
+        self.assertEqual(len(csv_text.rstrip("\r\n").split("\r\n")), 1 + sum(
+            len(i["measures"]) for a in self.document["aspects"] for i in a["issues"]))
+        workbook = self.db.render_report(self.inspection_id, "xlsx", as_of=AS_OF)
+        self.assertIsInstance(workbook, bytes)
+        self.assertTrue(workbook.startswith(b"PK"))
+        oscal = json.loads(self.db.render_report(self.inspection_id, Format.OSCAL, as_of=AS_OF))
+        self.assertEqual(len(oscal["plan-of-action-and-milestones"]["poam-items"]), 11)
 
     def test_a_parsed_notice_imports(self):
         notice = os.path.join(SOURCE_DIR, "..", "shared", "fixtures", "seed-report.txt")
