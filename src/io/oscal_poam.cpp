@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/enums.hpp"
+#include "core/error.hpp"
 #include "io/issue_numbers.hpp"
 #include "io/json_text.hpp"
 #include "io/name_uuid.hpp"
@@ -14,19 +15,46 @@ namespace {
 
 namespace json = boost::json;
 
-// OSCAL's string and markup-line types allow neither line breaks nor leading or trailing blanks:
-// titles and prop values are folded onto one line.
+// The code point of the UTF-8 sequence at s[i] and its length; a stray byte stands for itself.
+char32_t code_point(const std::string &s, std::size_t i, std::size_t &len) {
+    const auto b = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    len = 1;
+    if (c < 0x80) return c;
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n == 1 || i + n > s.size()) return c;
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return c;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    len = n;
+    return cp;
+}
+
+// White space as the schema's regular expressions see it (\s in ECMAScript and in Unicode-aware
+// engines), line and paragraph separators included: the ideographic space U+3000 that Chinese
+// text is indented with counts, as does the no-break space.
+bool is_blank(char32_t c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 || c == 0xA0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+// OSCAL's string type (StringDatatype: ^\S(.*\S)?$) allows neither line breaks nor leading or
+// trailing blanks, and a markup-line no line breaks: titles and prop values are folded onto one
+// line, every run of blanks becoming one space.
 std::string one_line(const std::string &s) {
     std::string out;
     bool blank = false;
-    for (char c : s) {
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+    for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
+        if (is_blank(code_point(s, i, len))) {
             blank = !out.empty();
             continue;
         }
         if (blank) out += ' ';
         blank = false;
-        out += c;
+        out.append(s, i, len);
     }
     return out;
 }
@@ -36,6 +64,18 @@ void add_prop(json::array &props, std::string_view name, const std::string &valu
     const std::string v = one_line(value);
     if (v.empty()) return;
     props.push_back(json::object{{"name", name}, {"ns", kOscalPropNamespace}, {"value", v}});
+}
+
+// OSCAL's arrays hold at least one entry: an object without props has no "props".
+void set_props(json::object &o, json::array props) {
+    if (!props.empty()) o["props"] = std::move(props);
+}
+
+// A party's name is a string (no blank value); without one the party is left unnamed.
+json::object party(const std::string &uuid, const std::string &name) {
+    json::object p{{"uuid", uuid}, {"type", "organization"}};
+    if (std::string n = one_line(name); !n.empty()) p["name"] = std::move(n);
+    return p;
 }
 
 // A deadline is the end of its day in China (UTC+8), where the work is done.
@@ -117,7 +157,7 @@ json::object remediation(const Report &r, const DocMeasure &m) {
     add_prop(props, "warning-light", std::string(core::name(facts.warning.light)));
     if (facts.extended) add_prop(props, "extended", "true");
     add_prop(props, "evidence-count", std::to_string(facts.evidence));
-    o["props"] = std::move(props);
+    set_props(o, std::move(props));
     if (rec.deadline) {
         json::object task;
         task["uuid"] = name_uuid(rec.meta.ref + "#deadline");
@@ -139,7 +179,7 @@ json::object risk(const Report &r, const NumberedIssue &n) {
     json::array props;
     add_prop(props, "status", std::string(core::name(rec.status)));
     if (rec.relapse_count > 0) add_prop(props, "relapse-count", std::to_string(rec.relapse_count));
-    o["props"] = std::move(props);
+    set_props(o, std::move(props));
     o["status"] = risk_status(rec.status);
     std::optional<core::Date> deadline;
     json::array remediations;
@@ -172,7 +212,7 @@ json::object poam_item(const NumberedIssue &n, const std::string &risk_uuid) {
     add_prop(props, "issue-number", n.number);
     add_prop(props, "aspect", n.aspect->record.title);
     add_prop(props, "status", std::string(core::name(rec.status)));
-    o["props"] = std::move(props);
+    set_props(o, std::move(props));
     o["related-risks"] = json::array{json::object{{"risk-uuid", risk_uuid}}};
     return o;
 }
@@ -193,11 +233,10 @@ json::object metadata(const Report &r) {
     add_prop(props, "inspection-kind", std::string(core::name(in.kind)));
     add_prop(props, "audience", r.audience == Audience::public_ ? "public" : "internal");
     if (in.feedback_date) add_prop(props, "feedback-date", core::format_date(*in.feedback_date));
-    m["props"] = std::move(props);
+    set_props(m, std::move(props));
     m["roles"] = json::array{json::object{{"id", "inspection-group"}, {"title", "巡察组"}},
                              json::object{{"id", "inspected-unit"}, {"title", "被巡察党组织"}}};
-    m["parties"] = json::array{json::object{{"uuid", group_uuid}, {"type", "organization"}, {"name", one_line(in.group)}},
-                               json::object{{"uuid", unit_uuid}, {"type", "organization"}, {"name", one_line(org)}}};
+    m["parties"] = json::array{party(group_uuid, in.group), party(unit_uuid, org)};
     m["responsible-parties"] =
         json::array{json::object{{"role-id", "inspection-group"}, {"party-uuids", json::array{group_uuid}}},
                     json::object{{"role-id", "inspected-unit"}, {"party-uuids", json::array{unit_uuid}}}};
@@ -220,6 +259,9 @@ std::string render_oscal_poam(const Report &r) {
         risks.push_back(std::move(rk));
         items.push_back(poam_item(n, risk_uuid));
     }
+    // OSCAL requires at least one poam-item: a POA&M of nothing to rectify is no POA&M.
+    if (items.empty())
+        throw core::Error(core::Errc::invalid, "the inspection has no issues to export as an OSCAL POA&M");
     if (!risks.empty()) poam["risks"] = std::move(risks);
     poam["poam-items"] = std::move(items);
     return to_pretty_json(json::object{{"plan-of-action-and-milestones", std::move(poam)}});

@@ -1,4 +1,4 @@
-// An inspection as an OSCAL 1.1.2 plan of action and milestones (POA&M), for systems that speak
+// An inspection as an OSCAL 1.0.6 plan of action and milestones (POA&M), for systems that speak
 // OSCAL: each issue a poam-item with its risk, each measure a remediation of that risk with its
 // deadline as a milestone. The mapping is written out in docs/reports-ledger-oscal.md.
 #pragma once
@@ -10,7 +10,7 @@
 
 namespace rectify::io {
 
-constexpr std::string_view kOscalVersion = "1.1.2";
+constexpr std::string_view kOscalVersion = "1.0.6";
 // The namespace of the props OSCAL itself does not define.
 constexpr std::string_view kOscalPropNamespace = "urn:rectify:oscal";
 

@@ -138,7 +138,7 @@ int main(int argc, char **argv)
     CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
     if (CHECK(data != NULL)) {
         CHECK(strstr((const char *)data, "\"plan-of-action-and-milestones\"") != NULL);
-        CHECK(strstr((const char *)data, "\"oscal-version\": \"1.1.2\"") != NULL);
+        CHECK(strstr((const char *)data, "\"oscal-version\": \"1.0.6\"") != NULL);
         CHECK(count(data, size, "\"risk-uuid\"") == 11);
     }
     rectify_free(data);

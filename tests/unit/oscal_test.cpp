@@ -92,7 +92,7 @@ TEST_CASE("the seed exports as an OSCAL POA&M: one poam-item and risk per issue"
     const json::value doc = json::parse(text);
     const auto &poam = doc.at("plan-of-action-and-milestones");
     const auto &meta = poam.at("metadata");
-    CHECK(meta.at("oscal-version") == "1.1.2");
+    CHECK(meta.at("oscal-version") == "1.0.6");
     CHECK(meta.at("version") == "2019-03-01");
     CHECK(std::regex_match(std::string(meta.at("last-modified").as_string()),
                            std::regex("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$")));
@@ -189,4 +189,16 @@ TEST_CASE("the public POA&M omits what is marked non-public, with the same UUIDs
     CHECK(pub_items[0].at("uuid") == int_items[0].at("uuid"));
     CHECK(prop(out.at("plan-of-action-and-milestones").at("metadata"), "audience") == "public");
     CHECK(out.at("plan-of-action-and-milestones").at("uuid") != in.at("plan-of-action-and-milestones").at("uuid"));
+}
+
+TEST_CASE("OSCAL strings carry no blanks at their ends: the ideographic space and line separators count") {
+    json::value v = json::parse(test::seed_json());
+    auto &m = measure(v.as_object(), 5, 0, 0);
+    m["leader"] = "\u3000王主席\u3000";
+    m["department"] = "办公室\u2028综合科\u00a0";
+    Poam p(json::serialize(v));
+    const json::value doc = json::parse(p.text());
+    const auto &rem = doc.at("plan-of-action-and-milestones").at("risks").as_array()[7].at("remediations").as_array()[0];
+    CHECK(prop(rem, "responsible-leader") == "王主席");
+    CHECK(prop(rem, "responsible-department") == "办公室 综合科");
 }
