@@ -102,7 +102,7 @@ TEST_CASE("an owner reports only on the measures it is responsible for") {
     CHECK(denial([&] { owner.set_status(core::Kind::measure, p.id(core::Kind::measure, "tongcheng-2018-fulian/a6/i4/m1"), core::Status::in_progress, 0); }) != "allowed");
 }
 
-TEST_CASE("an inspector imports within its round; a new unit outside it needs a wider grant") {
+TEST_CASE("an inspector imports within its round, a new unit outside it needs a wider grant") {
     Province p;
     auto inspector = p.as("inspector1");
     CHECK(denial([&] { inspector.import_json(test::seed_for("tongcheng-zonggonghui", "市总工会", "tongcheng-2018-zonggonghui")); }) == "allowed");
@@ -123,7 +123,7 @@ TEST_CASE("the public reads public notices and nothing else") {
     CHECK(denial([&] { citizen.audit_log_json("", 0, 0, 0); }) != "allowed");
 }
 
-TEST_CASE("users are managed by an admin of the whole database; unknown actors are refused by name") {
+TEST_CASE("users are managed by an admin of the whole database, unknown actors are refused by name") {
     Province p;
     auto auditor = p.as("auditor");
     CHECK(denial([&] { auditor.add_user("x", std::nullopt); }) != "allowed");
@@ -189,7 +189,7 @@ TEST_CASE("a round's inspector cannot rewrite a unit it only reaches through ano
     CHECK(denial([&] { inspector.import_json(test::seed_for("tongcheng-kexie", "市科协", "round-one-kexie")); }) == "allowed");
 }
 
-TEST_CASE("a unit or round that a list shows can be read one by one; the public may name an inspection") {
+TEST_CASE("a unit or round that a list shows can be read one by one, the public may name an inspection") {
     Province p;
     auto liaison = p.as("liaison1");
     auto rounds = boost::json::parse(liaison.list_json(core::Kind::round, {})).as_array();

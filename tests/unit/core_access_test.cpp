@@ -24,7 +24,7 @@ TEST_CASE("users and backups need a grant on the whole database") {
     CHECK(permits({{Role::auditor, ScopeKind::all, 0}}, Permission::backup, {}));
 }
 
-TEST_CASE("only supervisors and admins close out; the public reads public notices only") {
+TEST_CASE("only supervisors and admins close out, the public reads public notices only") {
     for (Role r : {Role::admin, Role::inspector, Role::liaison, Role::owner, Role::supervisor, Role::auditor, Role::public_}) {
         CAPTURE(name(r));
         CHECK(role_has(r, Permission::close_out) == (r == Role::admin || r == Role::supervisor));

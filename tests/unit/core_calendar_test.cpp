@@ -232,7 +232,7 @@ TEST_CASE("calendar: 2027 is unknown: an error by default, weekdays when asked")
     CHECK(error_of([&] { c.is_workday(D("2019-01-02"), static_cast<UnknownPolicy>(7)); }).first == int(Errc::argument));
 }
 
-TEST_CASE("calendar: holiday-cn's 2027.json (no papers yet) leaves 2027 unknown; a real 2027 notice makes it known") {
+TEST_CASE("calendar: holiday-cn's 2027.json (no papers yet) leaves 2027 unknown, a real 2027 notice makes it known") {
     Calendar c = china();
     c.load_json(holiday_cn(2027));
     CHECK_FALSE(c.knows_year(2027));

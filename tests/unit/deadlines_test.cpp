@@ -94,7 +94,7 @@ TEST_CASE("a period that ends on National Day runs to the first working day afte
     CHECK(t.inspection().at("plan_due") == "2019-10-08");
 }
 
-TEST_CASE("a later profile version does not move deadlines an inspection has; applying it does") {
+TEST_CASE("a later profile version does not move deadlines an inspection has, applying it does") {
     Timed t;
     CHECK(t.admin.profile_add(R"({"name": "default", "plan_due": {"unit": "workdays", "n": 15},
         "concentrated": {"unit": "months", "n": 3}, "report_due": {"unit": "months", "n": 3},
@@ -205,7 +205,7 @@ TEST_CASE("overdue and due-soon lists and counts") {
     CHECK(t.admin.overdue_count(q) == 3);
 }
 
-TEST_CASE("an extension is requested, then decided by someone else; both dates stay") {
+TEST_CASE("an extension is requested, then decided by someone else, both dates stay") {
     Timed t;
     t.add("liaison1", core::Role::liaison, core::ScopeKind::unit, 1);
     t.add("supervisor", core::Role::supervisor, core::ScopeKind::all, 0);

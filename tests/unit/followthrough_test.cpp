@@ -115,7 +115,7 @@ TEST_CASE("a round-level look-back across three units reopens relapsed issues an
     CHECK(r.admin.verify_audit().intact);
 }
 
-TEST_CASE("a closed issue found relapsed is reopened; a review covers only its own inspection") {
+TEST_CASE("a closed issue found relapsed is reopened, a review covers only its own inspection") {
     Round r;
     const auto issue = r.id(core::Kind::issue, "tongcheng-2018-fulian/a6/i4");
     r.admin.evidence_add(core::Kind::issue, issue, {"开户许可证", std::nullopt, std::nullopt, std::string("oa://docs/1"), std::nullopt});
@@ -209,7 +209,7 @@ TEST_CASE("leads are handed over, disposed of, and counted") {
     CHECK(leads.at("completion_basis_points") == 6667); // 66.67%
 }
 
-TEST_CASE("each close-out guard refuses with its reason; a close-out keeps its verifier and date") {
+TEST_CASE("each close-out guard refuses with its reason, a close-out keeps its verifier and date") {
     Round r;
     r.admin.add_user("owner1", std::nullopt);
     r.admin.grant("owner1", core::Grant{core::Role::supervisor, core::ScopeKind::unit, 1});

@@ -223,7 +223,7 @@ TEST_CASE("a ref that belongs to another inspection is refused") {
     CHECK(test::dump(path) == before);
 }
 
-TEST_CASE("changes need an actor; a read-only handle refuses them") {
+TEST_CASE("changes need an actor, a read-only handle refuses them") {
     TempDir dir;
     const auto path = dir.file("actor.db");
     {
