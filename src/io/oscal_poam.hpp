@@ -1,6 +1,6 @@
 // An inspection as an OSCAL 1.0.6 plan of action and milestones (POA&M), for systems that speak
 // OSCAL: each issue a poam-item with its risk, each measure a remediation of that risk with its
-// deadline as a milestone. The mapping is written out in docs/reports-ledger-oscal.md.
+// deadline as a milestone. The mapping is written out in docs/reports.md.
 #pragma once
 
 #include "io/report.hpp"
