@@ -4,6 +4,9 @@
 #   make bench  builds the benchmarks in Release (build-bench/), runs them all and writes their output
 #               into bench/RESULTS.md; not part of test. The warnings benchmark needs the
 #               province-scale db: it makes build-bench/province.db (make gen) when missing.
+#   make docs   the C API reference from the headers' Doxygen comments, as HTML in build/docs/html
+#   make abi-baseline  regenerates abi/librectify.abi from build/ when the ABI changes on purpose
+#               (docs/ABI.md says when that is allowed); abi.check compares every build with it
 #   make gen    makes build-bench/province.db with rectify-gen's defaults (1,000,000 measures);
 #               GEN_ARGS adds options (make gen GEN_ARGS="--progress 5000000")
 BUILD      ?= build
@@ -13,7 +16,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 GEN_ARGS   ?=
 
-.PHONY: all deps build build-asan demo test test-normal test-asan bench-build bench gen install clean
+.PHONY: all deps build build-asan demo test test-normal test-asan bench-build bench gen docs abi-baseline install clean
 
 all: build
 
@@ -56,6 +59,13 @@ gen: bench-build
 	./$(BENCH_BUILD)/bench/rectify-gen --db $(BENCH_BUILD)/province.db $(GEN_ARGS) > $(BENCH_BUILD)/bench-results/gen.txt.new
 	@mv $(BENCH_BUILD)/bench-results/gen.txt.new $(BENCH_BUILD)/bench-results/gen.txt
 	@cat $(BENCH_BUILD)/bench-results/gen.txt
+
+docs: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) --target docs
+
+abi-baseline: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target rectify
+	sh scripts/update-abi-baseline $(BUILD)
 
 install: build
 	cmake --install $(BUILD)

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/access.h: users, roles and the scopes they are granted on.
  *
  * The host authenticates its users; rectify authorises every call by the actor the handle acts

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/audit.h: the audit log and backups.
  *
  * Every change appends one event per record it touches: who (the actor), when (UTC), what, and

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/calendar.h: working-day calendars and legal periods (期间).
  *
  * A rectify_calendar says, for any date from 1900-01-01 to 9999-12-31, whether it is a working

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/common.h: the conventions every rectify header shares.
  *
  * Conventions of the whole C API
@@ -23,6 +24,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/**
+ * @def RECTIFY_API
+ * Marks a function of the C API: exported from the shared library (dllexport/visibility
+ * "default" while building it, dllimport for a Windows host), plain for the static library.
+ * Everything not so marked stays hidden.
+ */
 #if defined(_WIN32) && !defined(RECTIFY_STATIC)
 #  if defined(RECTIFY_BUILDING)
 #    define RECTIFY_API __declspec(dllexport)
@@ -35,6 +42,13 @@
 #  define RECTIFY_API
 #endif
 
+/**
+ * @def RECTIFY_BEGIN_DECLS
+ * Opens `extern "C" {` when the header is read by a C++ compiler, so that the functions keep
+ * their C names; nothing in C.
+ * @def RECTIFY_END_DECLS
+ * Closes what RECTIFY_BEGIN_DECLS opened.
+ */
 #ifdef __cplusplus
 #  define RECTIFY_BEGIN_DECLS extern "C" {
 #  define RECTIFY_END_DECLS }
@@ -45,9 +59,9 @@
 
 /** Version of the headers. rectify_version_number() gives the library's. */
 #define RECTIFY_VERSION_MAJOR 0
-#define RECTIFY_VERSION_MINOR 1
-#define RECTIFY_VERSION_PATCH 0
-#define RECTIFY_VERSION_STRING "0.1.0"
+#define RECTIFY_VERSION_MINOR 1 /**< the headers' minor version: grows with each release that adds */
+#define RECTIFY_VERSION_PATCH 0 /**< the headers' patch version: fixes only */
+#define RECTIFY_VERSION_STRING "0.1.0" /**< the headers' version as rectify_version() returns it */
 /** MAJOR * 10000 + MINOR * 100 + PATCH, as rectify_version_number() returns it. */
 #define RECTIFY_VERSION_NUMBER \
     (RECTIFY_VERSION_MAJOR * 10000 + RECTIFY_VERSION_MINOR * 100 + RECTIFY_VERSION_PATCH)

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/db.h: opening and closing a rectify database.
  *
  * A database is one SQLite file. rectify_db_open() creates it if asked to, upgrades a file an
@@ -26,7 +27,9 @@ typedef struct rectify_open_options {
     const char *actor;       /**< who acts through this handle; NULL for none (read-only use) */
 } rectify_open_options;
 
+/** The layout of rectify_open_options these headers describe. */
 #define RECTIFY_OPEN_OPTIONS_VERSION 1
+/** Initialiser of rectify_open_options: this version, RECTIFY_OPEN_CREATE, defaults otherwise. */
 #define RECTIFY_OPEN_OPTIONS_INIT { RECTIFY_OPEN_OPTIONS_VERSION, RECTIFY_OPEN_CREATE, 0, NULL }
 
 /**

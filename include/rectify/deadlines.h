@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/deadlines.h: the database's calendar, rule profiles, warnings (预警), extensions (延期)
  * and escalations (督办).
  *
@@ -69,11 +70,11 @@ RECTIFY_API int rectify_inspection_apply_profile(rectify_db *db, int64_t inspect
 #define RECTIFY_LIGHT_RED 4    /**< overdue */
 
 /** What a warnings row stands for. */
-#define RECTIFY_ROLLUP_MEASURE 1
-#define RECTIFY_ROLLUP_ISSUE 2
-#define RECTIFY_ROLLUP_INSPECTION 3
-#define RECTIFY_ROLLUP_UNIT 4
-#define RECTIFY_ROLLUP_ROUND 5
+#define RECTIFY_ROLLUP_MEASURE 1    /**< one row per measure */
+#define RECTIFY_ROLLUP_ISSUE 2      /**< one row per issue, its measures rolled up */
+#define RECTIFY_ROLLUP_INSPECTION 3 /**< one row per inspection */
+#define RECTIFY_ROLLUP_UNIT 4       /**< one row per inspected unit */
+#define RECTIFY_ROLLUP_ROUND 5      /**< one row per round */
 
 /** Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT. */
 typedef struct rectify_warning_options {
@@ -89,7 +90,9 @@ typedef struct rectify_warning_options {
     int64_t limit;         /**< at most this many rows; 0: no limit */
 } rectify_warning_options;
 
+/** The layout of rectify_warning_options these headers describe. */
 #define RECTIFY_WARNING_OPTIONS_VERSION 1
+/** Initialiser of rectify_warning_options: this version, today, every measure, every light. */
 #define RECTIFY_WARNING_OPTIONS_INIT { RECTIFY_WARNING_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0, 0, 0, 0 }
 
 /**

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/errors.h: result codes and the per-thread last error message.
  *
  * Codes are never reused or renumbered; new ones may be added, so treat any negative value you do

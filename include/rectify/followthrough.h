@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/followthrough.h: the second half of rectification. Evidence (佐证材料), close-out
  * (销号) and its guards, look-back reviews (回头看) and relapse, follow-ups of ongoing measures,
  * evaluation (整改评估) and leads (问题线索).
@@ -25,7 +26,9 @@ typedef struct rectify_evidence {
     const char *media_type; /**< e.g. "application/pdf"; may be NULL */
 } rectify_evidence;
 
+/** The layout of rectify_evidence these headers describe. */
 #define RECTIFY_EVIDENCE_VERSION 1
+/** Initialiser of rectify_evidence: this version, every field NULL. */
 #define RECTIFY_EVIDENCE_INIT { RECTIFY_EVIDENCE_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /**
@@ -75,8 +78,8 @@ RECTIFY_API int rectify_close_out_list(char **out_json, rectify_db *db, int64_t 
 /* ---- Look-back reviews (回头看) -------------------------------------------------------------- */
 
 /** Review scopes. */
-#define RECTIFY_REVIEW_INSPECTION 1
-#define RECTIFY_REVIEW_ROUND 2
+#define RECTIFY_REVIEW_INSPECTION 1 /**< scope_id is an inspection's id */
+#define RECTIFY_REVIEW_ROUND 2      /**< scope_id is a round's id: every inspection of the round */
 
 /** Schedules a look-back review of an inspection or a whole round, on a date, by a team. */
 RECTIFY_API int rectify_review_schedule(int64_t *out_id, rectify_db *db, int scope, int64_t scope_id, const char *date,

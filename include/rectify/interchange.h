@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/interchange.h: a whole inspection in and out as JSON.
  *
  * The format is "rectify-inspection" version 1, documented in docs/schema.md and

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/notice.h: the rectification notice (整改情况通报) rendered from stored data, and a
  * written notice parsed back into an inspection document.
  */
@@ -23,7 +24,9 @@ typedef struct rectify_notice_options {
     int format;       /**< RECTIFY_FORMAT_TEXT, or RECTIFY_FORMAT_MARKDOWN (rectify/report.h) */
 } rectify_notice_options;
 
+/** The layout of rectify_notice_options these headers describe. */
 #define RECTIFY_NOTICE_OPTIONS_VERSION 1
+/** Initialiser of rectify_notice_options: this version, the internal notice as plain text. */
 #define RECTIFY_NOTICE_OPTIONS_INIT \
     { RECTIFY_NOTICE_OPTIONS_VERSION, RECTIFY_AUDIENCE_INTERNAL, RECTIFY_FORMAT_TEXT }
 
@@ -52,7 +55,9 @@ typedef struct rectify_parse_options {
     const char *feedback_date; /**< YYYY-MM-DD; NULL: from the preamble, if it says */
 } rectify_parse_options;
 
+/** The layout of rectify_parse_options these headers describe. */
 #define RECTIFY_PARSE_OPTIONS_VERSION 1
+/** Initialiser of rectify_parse_options: this version, everything from the notice itself. */
 #define RECTIFY_PARSE_OPTIONS_INIT \
     { RECTIFY_PARSE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/records.h: reading records, changing their status and adding progress.
  *
  * Records go out as JSON objects (docs/records.md lists their keys): each carries its kind, its
@@ -64,7 +65,9 @@ typedef struct rectify_list_options {
     int64_t limit;         /**< at most this many; 0 for no limit */
 } rectify_list_options;
 
+/** The layout of rectify_list_options these headers describe. */
 #define RECTIFY_LIST_OPTIONS_VERSION 1
+/** Initialiser of rectify_list_options: this version, every record, no paging. */
 #define RECTIFY_LIST_OPTIONS_INIT { RECTIFY_LIST_OPTIONS_VERSION, 0, 0, 0, 0 }
 
 /**

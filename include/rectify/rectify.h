@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/rectify.h: the whole C API of rectify, a library that tracks Party inspection rectification
  * work. Include this one header; rectify/common.h states the conventions every call follows.
  */

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * rectify/report.h: what users hand to their superiors and publish: the notice in text or
  * Markdown, the ledger (台账) as CSV or XLSX, the dashboard as one HTML file, the plan of action
  * and milestones as OSCAL JSON, and the statistics behind them, all as of a date.
@@ -36,7 +37,9 @@ typedef struct rectify_report_options {
     unsigned flags;            /**< RECTIFY_REPORT_* */
 } rectify_report_options;
 
+/** The layout of rectify_report_options these headers describe. */
 #define RECTIFY_REPORT_OPTIONS_VERSION 1
+/** Initialiser of rectify_report_options: this version, the internal notice as text, today. */
 #define RECTIFY_REPORT_OPTIONS_INIT \
     { RECTIFY_REPORT_OPTIONS_VERSION, RECTIFY_AUDIENCE_INTERNAL, RECTIFY_FORMAT_TEXT, NULL, NULL, 0u }
 
@@ -59,7 +62,9 @@ typedef struct rectify_stats_options {
     unsigned flags;        /**< RECTIFY_REPORT_* */
 } rectify_stats_options;
 
+/** The layout of rectify_stats_options these headers describe. */
 #define RECTIFY_STATS_OPTIONS_VERSION 1
+/** Initialiser of rectify_stats_options: this version, every readable inspection, internal, today. */
 #define RECTIFY_STATS_OPTIONS_INIT \
     { RECTIFY_STATS_OPTIONS_VERSION, 0, 0, 0, NULL, RECTIFY_AUDIENCE_INTERNAL, 0u }
 
