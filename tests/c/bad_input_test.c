@@ -1,5 +1,5 @@
 /*
- * bad_input_test.c: issue 8 §6. One table of bad calls across the C API (malformed and invalid
+ * bad_input_test.c: one table of bad calls across the C API (malformed and invalid
  * JSON, invalid UTF-8, NULL arguments, bad options versions, unknown enum values, impossible
  * dates, bad ids, stale versions, forbidden transitions, refused actors, a contradictory calendar
  * notice, a broken template, a notice the parser cannot place, close-out guards, a duplicate

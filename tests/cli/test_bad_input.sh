@@ -1,4 +1,4 @@
-# Bad input at the command line (issue 8 §6): one table of refused commands, each with its exit
+# Bad input at the command line: one table of refused commands, each with its exit
 # code and what its message must name, and after each the database file byte-for-byte as it was.
 # rectify keeps the database in WAL mode. A command that changes things opens the file read-write,
 # and closing that last handle checkpoints the WAL into the main file and removes it. A command

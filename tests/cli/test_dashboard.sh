@@ -1,4 +1,4 @@
-# dashboard: `rectify report --format html` (issue 6 §4) opened in headless Chromium. The page must
+# dashboard: `rectify report --format html` opened in headless Chromium. The page must
 # render the seed's aspects, its look-back verdicts and the as-of date without one console message
 # (a script error or a Content-Security-Policy refusal), and a screenshot of it is kept in the
 # build tree for a person to look at.

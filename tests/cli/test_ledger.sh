@@ -1,4 +1,4 @@
-# ledger: `rectify report` as the ledger (台账) in CSV and XLSX, and as an OSCAL POA&M (issue 6).
+# ledger: `rectify report` as the ledger (台账) in CSV and XLSX, and as an OSCAL POA&M.
 # The CSV is read back with Python's csv module, the workbook opened as the zip archive it is
 # (the sheet's XML and the shared strings), the POA&M validated against the OSCAL schema's parts
 # it uses (schemas/oscal-poam-subset.schema.json).

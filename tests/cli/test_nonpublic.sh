@@ -1,4 +1,4 @@
-# nonpublic: an issue and a measure marked non-public (issue 3 §3). Acting as a public-role user,
+# nonpublic: an issue and a measure marked non-public. Acting as a public-role user,
 # every command and output open to it (the public notice) and every one denied to it leaves out
 # their titles, narratives and reasons; an admin's internal notice still shows them.
 . "$(dirname "$0")/lib.sh"
