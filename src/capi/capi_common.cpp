@@ -73,6 +73,12 @@ core::Date date_arg(const char *what, const char *text) {
 
 core::Date as_of_arg(const char *text) { return text ? date_arg("as_of", text) : core::utc_today(); }
 
+io::Audience audience_arg(int audience) {
+    if (audience != RECTIFY_AUDIENCE_INTERNAL && audience != RECTIFY_AUDIENCE_PUBLIC)
+        bad_argument("audience " + std::to_string(audience) + " is not a RECTIFY_AUDIENCE_* value");
+    return audience == RECTIFY_AUDIENCE_PUBLIC ? io::Audience::public_ : io::Audience::internal;
+}
+
 core::Status status_arg(int status) {
     if (status < RECTIFY_STATUS_NOT_STARTED || status > RECTIFY_STATUS_REOPENED)
         bad_argument("status " + std::to_string(status) + " is not a RECTIFY_STATUS_* value");

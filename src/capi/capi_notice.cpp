@@ -18,14 +18,12 @@ int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id
                                    " is unknown; initialise the struct with RECTIFY_NOTICE_OPTIONS_INIT");
             o = *opts;
         }
-        if (o.audience != RECTIFY_AUDIENCE_INTERNAL && o.audience != RECTIFY_AUDIENCE_PUBLIC)
-            capi::bad_argument("audience " + std::to_string(o.audience) + " is not a RECTIFY_AUDIENCE_* value");
+        const io::Audience audience = capi::audience_arg(o.audience);
         if (o.format != RECTIFY_FORMAT_TEXT && o.format != RECTIFY_FORMAT_MARKDOWN)
             capi::bad_argument("format " + std::to_string(o.format) + " is not a RECTIFY_FORMAT_* value");
         if (inspection_id <= 0) capi::bad_argument("inspection_id must be positive, got " + std::to_string(inspection_id));
         *out_text = capi::copy_out(svc.render_notice(
-            inspection_id, o.audience == RECTIFY_AUDIENCE_PUBLIC ? io::Audience::public_ : io::Audience::internal,
-            static_cast<io::Format>(o.format)));
+            inspection_id, audience, static_cast<io::Format>(o.format)));
     });
 }
 

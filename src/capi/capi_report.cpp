@@ -10,12 +10,6 @@ using capi::guarded;
 
 namespace {
 
-io::Audience audience_arg(int audience) {
-    if (audience != RECTIFY_AUDIENCE_INTERNAL && audience != RECTIFY_AUDIENCE_PUBLIC)
-        capi::bad_argument("audience " + std::to_string(audience) + " is not a RECTIFY_AUDIENCE_* value");
-    return audience == RECTIFY_AUDIENCE_PUBLIC ? io::Audience::public_ : io::Audience::internal;
-}
-
 void flags_arg(unsigned flags) {
     if (flags & ~RECTIFY_REPORT_COUNT_SHOWN_ONLY) capi::bad_argument("flags: only RECTIFY_REPORT_* bits may be set");
 }
@@ -44,7 +38,7 @@ int rectify_report_render(unsigned char **out_data, size_t *out_size, rectify_db
         if (o.format == RECTIFY_FORMAT_XLSX) capi::require(out_size, "out_size (needed for RECTIFY_FORMAT_XLSX)");
         if (inspection_id <= 0) capi::bad_argument("inspection_id must be positive, got " + std::to_string(inspection_id));
         service::Service::ReportOptions ro;
-        ro.audience = audience_arg(o.audience);
+        ro.audience = capi::audience_arg(o.audience);
         flags_arg(o.flags);
         ro.count_non_public = !(o.flags & RECTIFY_REPORT_COUNT_SHOWN_ONLY);
         ro.as_of = capi::as_of_arg(o.as_of);
@@ -80,7 +74,7 @@ int rectify_stats_json(char **out_json, rectify_db *db, const rectify_stats_opti
         if (o.inspection_id && (o.unit_id || o.round_id))
             capi::bad_argument("give an inspection, or a unit and/or a round, not both");
         service::Service::ReportOptions ro;
-        ro.audience = audience_arg(o.audience);
+        ro.audience = capi::audience_arg(o.audience);
         flags_arg(o.flags);
         ro.count_non_public = !(o.flags & RECTIFY_REPORT_COUNT_SHOWN_ONLY);
         ro.as_of = capi::as_of_arg(o.as_of);

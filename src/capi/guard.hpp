@@ -60,6 +60,8 @@ core::Date date_arg(const char *what, const char *text);
 // The as-of date: the one given, or today in UTC when text is NULL.
 core::Date as_of_arg(const char *text);
 core::Status status_arg(int status);
+// A RECTIFY_AUDIENCE_* value; RECTIFY_E_ARGUMENT if not.
+io::Audience audience_arg(int audience);
 
 // A malloc'ed NUL-terminated copy the caller frees with rectify_free().
 char *copy_out(const std::string &s);

@@ -17,17 +17,6 @@ json::value rate_json(const std::optional<std::string> &rate) {
     return rate ? json::value(json::string(*rate)) : json::value(nullptr);
 }
 
-// "issues_total", "issues_done" … into o.
-void put_tally(json::object &o, const std::string &prefix, const core::Tally &t) {
-    o[prefix + "_total"] = t.total;
-    o[prefix + "_done"] = t.done;
-    o[prefix + "_substantially_done"] = t.substantially_done;
-    o[prefix + "_in_progress"] = t.in_progress;
-    o[prefix + "_not_done"] = t.not_done;
-    o[prefix + "_extended"] = t.extended;
-    o[prefix + "_overdue"] = t.overdue;
-}
-
 json::object tally_json(const core::Tally &t) {
     json::object o;
     o["total"] = t.total;
@@ -39,6 +28,12 @@ json::object tally_json(const core::Tally &t) {
     o["overdue"] = t.overdue;
     o["completion_rate"] = rate_json(t.completion_rate());
     return o;
+}
+
+// "issues_total", "issues_done" … into o: the tally's counts, flat, under a prefix.
+void put_tally(json::object &o, const std::string &prefix, const core::Tally &t) {
+    for (const auto &field : tally_json(t))
+        if (field.key() != "completion_rate") o[prefix + "_" + std::string(field.key())] = field.value();
 }
 
 json::object money_json(std::int64_t fen) {

@@ -38,7 +38,8 @@ void collect_measures(const std::vector<io::DocIssue> &issues, std::vector<const
     }
 }
 
-Facts gather_facts(store::Store &store, const io::Document &doc, const core::Date &as_of, MeasureLights &lights) {
+// lights may be null when only counts are wanted: statistics need no warning lights.
+Facts gather_facts(store::Store &store, const io::Document &doc, const core::Date &as_of, MeasureLights *lights) {
     Facts f;
     std::vector<const core::Measure *> measures;
     for (const auto &a : doc.aspects) collect_measures(a.issues, measures);
@@ -47,16 +48,16 @@ Facts gather_facts(store::Store &store, const io::Document &doc, const core::Dat
     const std::set<std::int64_t> extended = store::Deadlines(store).extended_among(ids);
     for (const auto *m : measures) {
         io::MeasureFacts mf;
-        mf.warning = lights.of(*m);
+        if (lights) mf.warning = lights->of(*m);
         mf.extended = extended.count(m->meta.id) != 0;
         mf.overdue = core::is_open(m->status) && m->deadline && *m->deadline < as_of;
         f.measures.emplace(m->meta.id, mf);
     }
     store::Followthrough ft(store);
+    const auto closed = ft.latest_close_outs(doc.inspection.meta.id);
     for (const auto *i : io::all_issues(doc)) {
         io::IssueFacts fi;
-        for (const auto &c : ft.close_outs(i->record.meta.id))
-            if (!fi.closed_on || c.closed_on > *fi.closed_on) fi.closed_on = c.closed_on;
+        if (auto c = closed.find(i->record.meta.id); c != closed.end()) fi.closed_on = c->second;
         f.issues.emplace(i->record.meta.id, fi);
     }
     for (const auto &e : ft.evidence(doc.inspection.meta.id, "", 0)) {
@@ -167,7 +168,7 @@ io::Report Service::report(std::int64_t inspection_id, const ReportOptions &o) {
     r.stats.as_of = o.as_of;
     io::Document full = load_document(store_, inspection_id);
     MeasureLights lights(store_, o.as_of);
-    Facts f = gather_facts(store_, full, o.as_of, lights);
+    Facts f = gather_facts(store_, full, o.as_of, &lights);
     tally_inspection(full, f, o.count_non_public || o.audience == io::Audience::internal, true, r.stats, nullptr);
     for (const auto &l : store::Followthrough(store_).leads(inspection_id)) r.stats.leads.add(l.disposition);
 
@@ -223,12 +224,11 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
     core::Statistics s;
     s.as_of = o.as_of;
     const bool count_all = o.count_non_public || o.audience == io::Audience::internal;
-    MeasureLights lights(store_, o.as_of);
     std::map<std::int64_t, core::UnitTally> units;
     store::Followthrough ft(store_);
     for (const auto &in : inspections) {
         io::Document doc = load_document(store_, in.meta.id);
-        Facts f = gather_facts(store_, doc, o.as_of, lights);
+        Facts f = gather_facts(store_, doc, o.as_of, nullptr);
         auto &unit = units[in.unit_id];
         if (unit.unit_id == 0) {
             unit.unit_id = in.unit_id;

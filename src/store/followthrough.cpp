@@ -243,6 +243,23 @@ void Followthrough::add_close_out(CloseOutRow &c) {
     });
 }
 
+std::map<std::int64_t, core::Date> Followthrough::latest_close_outs(std::int64_t inspection_id) {
+    return with_sql_errors("reading close-outs", [&] {
+        SQLite::Statement st(db_, "SELECT c.issue_id, MAX(c.closed_on) FROM close_outs c JOIN issues i ON i.id = c.issue_id "
+                                  "WHERE i.inspection_id = ? GROUP BY c.issue_id");
+        st.bind(1, inspection_id);
+        std::map<std::int64_t, core::Date> out;
+        while (st.executeStep()) {
+            Reader rd(st);
+            std::int64_t issue_id = 0;
+            core::Date closed_on;
+            rd >> issue_id >> closed_on;
+            out.emplace(issue_id, closed_on);
+        }
+        return out;
+    });
+}
+
 std::vector<CloseOutRow> Followthrough::close_outs(std::int64_t issue_id) {
     return with_sql_errors("reading close-outs", [&] {
         SQLite::Statement st(db_, "SELECT id, issue_id, verifier, closed_on, note, created_at FROM close_outs "

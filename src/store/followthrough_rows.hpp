@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "store/store.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,8 @@ class Followthrough {
 public:
     void add_close_out(CloseOutRow &c);
     std::vector<CloseOutRow> close_outs(std::int64_t issue_id);
+    // The latest close-out date of each closed-out issue of an inspection, in one query.
+    std::map<std::int64_t, core::Date> latest_close_outs(std::int64_t inspection_id);
     std::optional<std::string> setting(const std::string &key);
     void set_setting(const std::string &key, const std::string &value, const std::string &at, const std::string &by);
 

@@ -1,4 +1,4 @@
-// A C++ host built against an installed rectify through rectify.hpp; prints what main.c prints.
+// A C++ host built against an installed rectify through rectify.hpp; prints what ../host.c prints.
 #include <rectify/rectify.hpp>
 
 #include <iostream>

@@ -1,11 +1,11 @@
 # consumer.pkg_config: builds a C program against an installed rectify the way a Makefile does,
 # with nothing but the C compiler and pkg-config:
 #
-#   cc main.c $(pkg-config --cflags --libs rectify)                      # shared
-#   cc main.c $(pkg-config --cflags rectify) LIBDIR/librectify.a \
+#   cc host.c $(pkg-config --cflags --libs rectify)                      # shared
+#   cc host.c $(pkg-config --cflags rectify) LIBDIR/librectify.a \
 #      $(pkg-config --static --libs-only-L --libs-only-l rectify minus -lrectify)  # static
 #
-#   cmake -DINSTALL_FROM=<rectify build dir> [-DINSTALL_CONFIG=...] -DWORK_DIR=... -DMAIN=main.c
+#   cmake -DINSTALL_FROM=<rectify build dir> [-DINSTALL_CONFIG=...] -DWORK_DIR=... -DMAIN=host.c
 #         -DC_COMPILER=cc -DPKG_CONFIG=pkg-config -DLIBDIR=lib -DVERSION=0.1.0 [-DREADELF=readelf]
 #         -P check_pkg_config.cmake
 #
@@ -74,7 +74,7 @@ endfunction()
 
 # --- shared --------------------------------------------------------------------------------------
 
-run_step("cc main.c $(pkg-config --cflags --libs rectify)"
+run_step("cc host.c $(pkg-config --cflags --libs rectify)"
   "${C_COMPILER}" -o "${WORK_DIR}/consumer" "${MAIN}" ${_cflags} ${_libs})
 set(ENV{LD_LIBRARY_PATH} "${_prefix}/${LIBDIR}")
 check_program(consumer)
@@ -89,7 +89,7 @@ list(FIND _static_libs "${_prefix}/${LIBDIR}/librectify.a" _at)
 if(_at EQUAL -1)
   message(FATAL_ERROR "pkg-config --static --libs rectify has no -lrectify: ${_static_libs}")
 endif()
-run_step("cc main.c $(pkg-config --cflags rectify) librectify.a $(pkg-config --static --libs rectify)"
+run_step("cc host.c $(pkg-config --cflags rectify) librectify.a $(pkg-config --static --libs rectify)"
   "${C_COMPILER}" -o "${WORK_DIR}/consumer_static" "${MAIN}" ${_cflags} ${_static_libs})
 check_program(consumer_static)
 if(READELF AND NOT READELF MATCHES "NOTFOUND$")

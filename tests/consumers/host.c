@@ -1,6 +1,7 @@
-/* A host program built with `cc $(pkg-config --cflags --libs rectify)`: opens (creating) the
- * database named on the command line and prints the library's version, the headers' and the
- * schema's. Exits 1 when the library is not the version its headers say, or cannot open it. */
+/* The host program every consumer test builds, however it finds rectify (find_package,
+ * add_subdirectory, pkg-config): opens (creating) the database named on the command line and
+ * prints the library's version, the headers' and the schema's. Exits 1 when the library is not
+ * the version its headers say, or cannot open a database. */
 #include <rectify/rectify.h>
 
 #include <stdio.h>
