@@ -1,9 +1,9 @@
 /*
- * stats_test.c: drives rectify_stats_json() and the argument checks of rectify_report_render()
- * (rectify/report.h) through librectify.so from plain C99: the seed's statistics as of a date,
- * each scope (inspection, unit, round, everything), the public audience with and without
- * RECTIFY_REPORT_COUNT_SHOWN_ONLY, and every bad argument, which must return its code, leave a
- * message, and reset the out-parameters.
+ * stats_test.c: drives rectify_stats_json(), the argument checks of rectify_report_render() and
+ * its HTML dashboard (rectify/report.h) through librectify.so from plain C99: the seed's
+ * statistics as of a date, each scope (inspection, unit, round, everything), the public audience
+ * with and without RECTIFY_REPORT_COUNT_SHOWN_ONLY, and every bad argument, which must return its
+ * code, leave a message, and reset the out-parameters.
  *
  *   stats_test SEED.json
  *
@@ -256,6 +256,15 @@ int main(int argc, char **argv)
         CHECK(rectify_report_render(&data, &size, admin, inspection, &o) == RECTIFY_OK);
         CHECK(data != NULL && size == strlen((const char *)data) && size > 1000);
         CHECK(data && strstr((const char *)data, "党的政治建设方面") != NULL);
+        rectify_free(data);
+        /* The dashboard: one HTML page, as of the date asked, with every aspect. */
+        o.format = RECTIFY_FORMAT_HTML;
+        o.as_of = "2019-01-31";
+        CHECK(rectify_report_render(&data, &size, admin, inspection, &o) == RECTIFY_OK);
+        CHECK(data != NULL && size == strlen((const char *)data));
+        CHECK(data && strncmp((const char *)data, "<!DOCTYPE html>", 15) == 0);
+        CHECK(data && strstr((const char *)data, "党的政治建设方面") != NULL);
+        CHECK(data && strstr((const char *)data, "2019年1月31日") != NULL);
         rectify_free(data);
     }
 
