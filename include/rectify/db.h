@@ -49,6 +49,27 @@ RECTIFY_API void rectify_db_close(rectify_db *db);
  */
 RECTIFY_API int rectify_db_set_actor(rectify_db *db, const char *actor);
 
+/**
+ * The host's progress callback, called during the long operations of a handle: "import" (a
+ * whole file or a large document), "export", "audit_verify" and "backup". operation is one of
+ * those names (static storage); done counts the units of work finished so far out of total
+ * (records, documents or pages, as the operation's documentation says; total is 0 when it is not
+ * known in advance). It is called once with done == 0 when the operation starts, then as work
+ * goes on (not for every record: at most a few hundred times a second), and once with
+ * done == total when it is finished. It runs on the calling thread, inside the operation's
+ * transaction: it must not call rectify functions on the same handle.
+ *
+ * Return 0 to go on; anything else stops the operation, which then fails with
+ * RECTIFY_E_INTERRUPTED and changes nothing.
+ */
+typedef int (*rectify_progress_callback)(void *ctx, const char *operation, int64_t done, int64_t total);
+
+/**
+ * Sets the handle's progress callback and the ctx it is given; cb NULL removes it. One callback
+ * per handle; setting one replaces the last.
+ */
+RECTIFY_API int rectify_db_set_progress(rectify_db *db, rectify_progress_callback cb, void *ctx);
+
 /** The schema version of the open database (after any upgrade). */
 RECTIFY_API int rectify_db_schema_version(int *out_version, rectify_db *db);
 

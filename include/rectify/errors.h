@@ -67,6 +67,11 @@
  * verifier who is not an owner …); the message names the guard and what failed it.
  */
 #define RECTIFY_E_GUARD (-21)
+/**
+ * The host's progress callback (rectify_db_set_progress()) asked a long operation to stop; it
+ * stopped and changed nothing: an import rolled back, a backup left no file.
+ */
+#define RECTIFY_E_INTERRUPTED (-22)
 
 RECTIFY_BEGIN_DECLS
 

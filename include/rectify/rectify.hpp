@@ -664,12 +664,15 @@ public:
     db(const db &) = delete;
     db &operator=(const db &) = delete;
 
-    db(db &&other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+    // The progress function lives on the heap, so the pointer the library holds survives a move.
+    db(db &&other) noexcept
+        : handle_(std::exchange(other.handle_, nullptr)), progress_(std::move(other.progress_)) {}
 
     db &operator=(db &&other) noexcept {
         if (this != &other) {
             close();
             handle_ = std::exchange(other.handle_, nullptr);
+            progress_ = std::move(other.progress_);
         }
         return *this;
     }
@@ -701,6 +704,26 @@ public:
 
     /** Clears the actor; later changes fail with RECTIFY_E_NO_ACTOR, reads with RECTIFY_E_DENIED. */
     void clear_actor() { detail::check(::rectify_db_set_actor(h(), nullptr)); }
+
+    /**
+     * What rectify_db_set_progress() calls during long operations: the operation's name, the work
+     * done and the total (0 when unknown). Return false to stop the operation, which then throws
+     * rectify::error with RECTIFY_E_INTERRUPTED and changes nothing; an exception thrown by the
+     * function stops it the same way.
+     */
+    using progress_function = std::function<bool(std::string_view operation, std::int64_t done, std::int64_t total)>;
+
+    /** Sets the progress function (rectify_db_set_progress()); an empty one removes it. */
+    void set_progress(progress_function fn) {
+        if (!fn) {
+            detail::check(::rectify_db_set_progress(h(), nullptr, nullptr));
+            progress_.reset();
+            return;
+        }
+        auto holder = std::make_unique<progress_function>(std::move(fn));
+        detail::check(::rectify_db_set_progress(h(), &db::progress_trampoline, holder.get()));
+        progress_ = std::move(holder);
+    }
 
     /** The schema version of the open database, after any upgrade on open. */
     int schema_version() {
@@ -1293,7 +1316,16 @@ private:
         return handle_;
     }
 
+    static int progress_trampoline(void *ctx, const char *operation, std::int64_t done, std::int64_t total) noexcept {
+        try {
+            return (*static_cast<progress_function *>(ctx))(operation, done, total) ? 0 : 1;
+        } catch (...) {
+            return 1; // an exception must not unwind through the library: stop instead
+        }
+    }
+
     rectify_db *handle_ = nullptr;
+    std::unique_ptr<progress_function> progress_;
 };
 
 } // namespace rectify

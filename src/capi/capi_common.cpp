@@ -41,6 +41,7 @@ static_assert(static_cast<int>(core::Errc::denied) == RECTIFY_E_DENIED);
 static_assert(static_cast<int>(core::Errc::unknown_date) == RECTIFY_E_UNKNOWN_DATE);
 static_assert(static_cast<int>(core::Errc::tampered) == RECTIFY_E_TAMPERED);
 static_assert(static_cast<int>(core::Errc::guard) == RECTIFY_E_GUARD);
+static_assert(static_cast<int>(core::Errc::interrupted) == RECTIFY_E_INTERRUPTED);
 
 static_assert(static_cast<int>(core::Kind::outcome) == RECTIFY_KIND_OUTCOME);
 static_assert(static_cast<int>(core::Status::reopened) == RECTIFY_STATUS_REOPENED);
@@ -144,6 +145,7 @@ const char *rectify_strerror(int code) {
     case RECTIFY_E_UNKNOWN_DATE: return "date in a year the calendar has no data for";
     case RECTIFY_E_TAMPERED: return "audit log or records fail verification";
     case RECTIFY_E_GUARD: return "close-out refused by a guard";
+    case RECTIFY_E_INTERRUPTED: return "stopped by the progress callback";
     default: return "unknown error code";
     }
 }

@@ -54,6 +54,19 @@ int rectify_db_set_actor(rectify_db *db, const char *actor) {
     });
 }
 
+int rectify_db_set_progress(rectify_db *db, rectify_progress_callback cb, void *ctx) {
+    return guarded([&] {
+        auto &service = capi::service_of(db);
+        if (!cb) {
+            service.set_progress(nullptr);
+            return;
+        }
+        service.set_progress([cb, ctx](const char *operation, std::int64_t done, std::int64_t total) {
+            return cb(ctx, operation, done, total) == 0;
+        });
+    });
+}
+
 int rectify_db_schema_version(int *out_version, rectify_db *db) {
     if (out_version) *out_version = 0;
     return guarded([&] {

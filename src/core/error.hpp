@@ -30,6 +30,7 @@ enum class Errc : int {
     unknown_date = -19,
     tampered = -20,
     guard = -21,
+    interrupted = -22,
 };
 
 class Error : public std::runtime_error {

@@ -14,6 +14,7 @@
 #include "io/report.hpp"
 #include "core/statistics.hpp"
 #include "service/access_control.hpp"
+#include "service/progress.hpp"
 #include "store/store.hpp"
 
 #include <cstdint>
@@ -34,6 +35,8 @@ public:
     Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor);
 
     void set_actor(std::optional<std::string> actor);
+    // The host's progress callback for long operations; an empty one removes it.
+    void set_progress(Progress::Callback cb) { progress_.set(std::move(cb)); }
     int schema_version() const { return store_.schema_version(); }
 
     ImportResult import_json(std::string_view json);
@@ -200,6 +203,7 @@ private:
     std::optional<std::string> actor_;
     store::Store store_;
     AccessControl access_{store_};
+    Progress progress_;
 };
 
 } // namespace rectify::service

@@ -21,7 +21,7 @@ from .errors import (AccessError, ArgumentError, BusyError, ClosedError, Conflic
                      DuplicateError, FileError, GuardError, InternalError, InvalidInputError, JSONError,
                      LibraryError, LibraryNotFoundError, LibraryVersionError, MisuseError, NoActorError,
                      NotADatabaseError, NotFoundError, OutOfMemoryError, RectifyError, SchemaNewerError,
-                     TamperedError, TransitionError, UnknownDateError, UTF8Error, ValidationError, error_for)
+                     StoppedError, TamperedError, TransitionError, UnknownDateError, UTF8Error, ValidationError, error_for)
 from .notice import parse_notice
 
 __version__ = "%d.%d.%d" % (constants.RECTIFY_VERSION_MAJOR, constants.RECTIFY_VERSION_MINOR,
@@ -54,7 +54,7 @@ __all__ = [
     "FileError", "Format", "GuardError", "ImportResult", "InternalError", "InvalidInputError", "JSONError", "Kind",
     "LibraryError", "LibraryNotFoundError", "LibraryVersionError", "Light", "MisuseError", "NoActorError",
     "NotADatabaseError", "NotFoundError", "OpenFlag", "OutOfMemoryError", "PeriodUnit", "RectifyError",
-    "ReportFlag", "ReviewScope", "Role", "Rollup", "SchemaNewerError", "Scope", "Status", "TamperedError",
+    "ReportFlag", "ReviewScope", "Role", "Rollup", "SchemaNewerError", "Scope", "Status", "StoppedError", "TamperedError",
     "TransitionError", "UTF8Error", "UnknownDateError", "UnknownPolicy", "ValidationError", "constants",
     "error_for", "library_path", "parse_notice", "schema_version", "strerror", "version",
     "version_number",

@@ -22,7 +22,7 @@ from ctypes import POINTER, c_char, c_char_p, c_int, c_int64, c_size_t, c_void_p
 
 from . import constants as C
 from ._structs import (Evidence, ListOptions, NoticeOptions, OpenOptions, ParseOptions, ReportOptions,
-                       RowCallback, StatsOptions, WarningOptions)
+                       ProgressCallback, RowCallback, StatsOptions, WarningOptions)
 from .errors import LibraryNotFoundError, LibraryVersionError, error_for
 
 ENV_VARIABLE = "RECTIFY_LIBRARY"
@@ -123,6 +123,7 @@ FUNCTIONS = (
     ("rectify_db_open", CODE, (OUT_HANDLE, TEXT, POINTER(OpenOptions))),
     ("rectify_db_close", None, (HANDLE,)),
     ("rectify_db_set_actor", CODE, (HANDLE, TEXT)),
+    ("rectify_db_set_progress", CODE, (HANDLE, ProgressCallback, c_void_p)),
     ("rectify_db_schema_version", CODE, (OUT_INT, HANDLE)),
     ("rectify_schema_version", c_int, ()),
     # records.h

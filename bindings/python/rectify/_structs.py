@@ -81,6 +81,9 @@ class StatsOptions(_Options):
 # char pointer rather than c_char_p so that exactly len bytes are read, not up to a NUL.
 RowCallback = ctypes.CFUNCTYPE(c_int, c_void_p, ctypes.POINTER(ctypes.c_char), c_size_t)
 
+# int (*rectify_progress_callback)(void *ctx, const char *operation, int64_t done, int64_t total).
+ProgressCallback = ctypes.CFUNCTYPE(c_int, c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.c_int64)
+
 # Which C typedef each mirror stands for, for the header test.
 STRUCTS = {
     "rectify_open_options": OpenOptions,

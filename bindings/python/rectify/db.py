@@ -17,7 +17,7 @@ from ._ffi import lib
 from ._followthrough import FollowthroughMixin
 from ._records import RecordsMixin
 from ._reports import ReportsMixin
-from ._structs import OpenOptions
+from ._structs import OpenOptions, ProgressCallback
 from .enums import OpenFlag
 
 
@@ -69,6 +69,28 @@ class Database(HandleOwner, RecordsMixin, AccessMixin, DeadlinesMixin, Followthr
     def set_actor(self, actor):
         """Changes who acts through this handle; None leaves it read-only (NoActorError on change)."""
         lib.rectify_db_set_actor(self._handle, conv.text(actor))
+
+    def set_progress(self, fn):
+        """Calls fn(operation, done, total) during long operations (rectify_db_set_progress).
+
+        operation is "import", "export", "audit_verify" or "backup"; total is 0 when not known.
+        fn returning False, or raising, stops the operation: it raises StoppedError and changes
+        nothing. None removes the function.
+        """
+        if fn is None:
+            lib.rectify_db_set_progress(self._handle, ProgressCallback(), None)
+            self._progress = None
+            return
+
+        def on_progress(_ctx, operation, done, total):
+            try:
+                return 1 if fn(operation.decode("ascii"), done, total) is False else 0
+            except Exception:  # an exception must not unwind through C: stop instead
+                return 1
+
+        native = ProgressCallback(on_progress)
+        lib.rectify_db_set_progress(self._handle, native, None)
+        self._progress = native  # the library keeps the pointer: keep the trampoline alive
 
     @property
     def schema_version(self):

@@ -88,6 +88,12 @@ class GuardError(RectifyError):
     code = C.RECTIFY_E_GUARD
 
 
+class StoppedError(RectifyError):
+    """The progress function asked a long operation to stop; it stopped and changed nothing."""
+
+    code = C.RECTIFY_E_INTERRUPTED
+
+
 class UnknownDateError(RectifyError):
     """The answer depends on a date in a year the calendar has no data for."""
 
@@ -188,6 +194,7 @@ _BY_CODE = {
         TransitionError, JSONError, ValidationError, UTF8Error, FileError, DatabaseError,
         BusyError, SchemaNewerError, NotADatabaseError, NoActorError, DuplicateError,
         MisuseError, DeniedError, UnknownDateError, TamperedError, GuardError,
+        StoppedError,
     )
 }
 

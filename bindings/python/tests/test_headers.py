@@ -43,6 +43,7 @@ _C_TO_CTYPES = {
     "const rectify_calendar *": ctypes.c_void_p,
     "rectify_calendar **": ctypes.POINTER(ctypes.c_void_p),
     "rectify_row_callback": _structs.RowCallback,
+    "rectify_progress_callback": _structs.ProgressCallback,
 }
 _C_TO_CTYPES.update({"const %s *" % name: ctypes.POINTER(mirror) for name, mirror in _structs.STRUCTS.items()})
 

@@ -16,6 +16,7 @@ import org.rectify.ffi.ListOptions;
 import org.rectify.ffi.NoticeOptions;
 import org.rectify.ffi.OpenOptions;
 import org.rectify.ffi.RectifyConstants;
+import org.rectify.ffi.ProgressCallback;
 import org.rectify.ffi.RowCallback;
 import org.rectify.ffi.SizeTByReference;
 
@@ -35,6 +36,7 @@ import org.rectify.ffi.SizeTByReference;
 public final class Database implements AutoCloseable {
     private final NativeHandle handle;
     private final String path;
+    private ProgressCallback progress; // held so the JVM does not collect what the library calls
 
     private Database(Pointer pointer, String path) {
         this.handle = new NativeHandle(this, pointer, p -> lib().rectify_db_close(p),
@@ -91,6 +93,38 @@ public final class Database implements AutoCloseable {
     /** Sets who acts through this handle; null clears it, after which changes throw NoActor. */
     public void setActor(String actor) {
         check(lib().rectify_db_set_actor(handle(), actor));
+    }
+
+    /** What a long operation tells as it goes; see {@link #setProgress}. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /**
+         * operation is "import", "export", "audit_verify" or "backup"; total is 0 when not known.
+         * Return false to stop the operation: it then throws {@link RectifyException.Stopped}
+         * and changes nothing.
+         */
+        boolean onProgress(String operation, long done, long total);
+    }
+
+    /**
+     * Calls listener during long operations (rectify_db_set_progress); null removes it. A listener
+     * that throws stops the operation.
+     */
+    public void setProgress(ProgressListener listener) {
+        if (listener == null) {
+            check(lib().rectify_db_set_progress(handle(), null, null));
+            progress = null;
+            return;
+        }
+        ProgressCallback callback = (ctx, operation, done, total) -> {
+            try {
+                return listener.onProgress(operation, done, total) ? 0 : 1;
+            } catch (RuntimeException e) {
+                return 1; // an exception must not unwind through C: stop instead
+            }
+        };
+        check(lib().rectify_db_set_progress(handle(), callback, null));
+        progress = callback; // the library keeps the pointer: keep the callback reachable
     }
 
     /** The schema version of the open file (after any upgrade). */

@@ -53,6 +53,7 @@ public class RectifyException extends RuntimeException {
             case RECTIFY_E_UNKNOWN_DATE: return new UnknownDate(code, message);
             case RECTIFY_E_TAMPERED: return new Tampered(code, message, null);
             case RECTIFY_E_GUARD: return new Guard(code, message);
+            case RECTIFY_E_INTERRUPTED: return new Stopped(code, message);
             default: return new RectifyException(code, message);
         }
     }
@@ -119,6 +120,12 @@ public class RectifyException extends RuntimeException {
     public static final class Guard extends RectifyException {
         private static final long serialVersionUID = 1L;
         public Guard(int code, String message) { super(code, message); }
+    }
+
+    /** The progress listener asked a long operation to stop; it stopped and changed nothing. */
+    public static final class Stopped extends RectifyException {
+        private static final long serialVersionUID = 1L;
+        public Stopped(int code, String message) { super(code, message); }
     }
 
     /** The answer depends on a date in a year the calendar has no data for. */

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.rectify.ffi.RectifyConstants;
 import org.rectify.ffi.RectifyLibrary;
+import org.rectify.ffi.ProgressCallback;
 import org.rectify.ffi.RowCallback;
 import org.rectify.ffi.SizeT;
 import org.rectify.ffi.SizeTByReference;
@@ -117,6 +118,7 @@ final class HeadersTest {
             case "rectify_db *": case "rectify_calendar *": case "const rectify_calendar *": return Set.of(Pointer.class);
             case "rectify_db **": case "rectify_calendar **": return Set.of(PointerByReference.class);
             case "rectify_row_callback": return Set.of(RowCallback.class);
+            case "rectify_progress_callback": return Set.of(ProgressCallback.class);
             default:
                 Matcher struct = Pattern.compile("const (rectify_\\w+) \\*").matcher(cType);
                 if (struct.matches()) {

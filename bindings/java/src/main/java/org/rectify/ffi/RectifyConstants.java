@@ -87,6 +87,7 @@ public final class RectifyConstants {
     public static final int RECTIFY_E_UNKNOWN_DATE = -19;
     public static final int RECTIFY_E_TAMPERED = -20;
     public static final int RECTIFY_E_GUARD = -21;
+    public static final int RECTIFY_E_INTERRUPTED = -22;
 
     // followthrough.h
     public static final int RECTIFY_EVIDENCE_VERSION = 1;

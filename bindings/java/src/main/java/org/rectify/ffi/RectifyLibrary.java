@@ -43,6 +43,7 @@ public interface RectifyLibrary extends Library {
     int rectify_db_open(PointerByReference out, String path, OpenOptions opts);
     void rectify_db_close(Pointer db);
     int rectify_db_set_actor(Pointer db, String actor);
+    int rectify_db_set_progress(Pointer db, ProgressCallback cb, Pointer ctx);
     int rectify_db_schema_version(IntByReference out_version, Pointer db);
     int rectify_schema_version();
 
