@@ -4,8 +4,9 @@
  * are reported as conflicts.
  *
  * Phase "open": PROCS processes of THREADS threads each open one new file with CREATE at the same
- * moment (the schema and the first administrator are made by whoever gets there first). Every
- * open succeeds; the file has one user, one bootstrap event and the current schema.
+ * moment, each as its own actor (the schema and the first administrator are made by whoever gets
+ * there first). Every open succeeds; the file has one user, who is admin, one bootstrap event and
+ * the current schema, and passes integrity_check and audit verify.
  *
  * Phase "write": the seed and a copy of it under another ref are imported, and every worker gets
  * its own user (liaison on the unit, inspector on the round). Then every worker, on its own
@@ -69,6 +70,8 @@
 #define RACES 3                /* (b) rounds where every worker writes from the same moment */
 
 static int g_failed;
+/* The one administrator, whichever worker's open made it first. */
+static char g_admin[32];
 static const char *g_phase = "setup";
 
 #if defined(__GNUC__)
@@ -193,7 +196,7 @@ static void check_audit(const char *path)
     rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
     char *report = NULL;
     int rc;
-    o.actor = "admin";
+    o.actor = g_admin;
     if ((rc = rectify_db_open(&db, path, &o)) != RECTIFY_OK) {
         fail("rectify_db_open for audit verify: %d %s", rc, rectify_errmsg());
         return;
@@ -381,7 +384,7 @@ static void *work(void *arg)
 
     snprintf(actor, sizeof actor, "w%d-%d", w->proc, w->thread);
     o.busy_timeout_ms = BUSY_TIMEOUT_MS;
-    o.actor = g_plan.writes ? actor : "admin";
+    o.actor = actor;
     if (g_plan.writes) {
         rc = rectify_db_open(&db, g_plan.path, &o);
         if (rc != RECTIFY_OK) note(r, "rectify_db_open", rc);
@@ -505,7 +508,15 @@ static void phase_open(const char *path)
     run_workers();
     check_integrity(path);
     s = sq_open(path);
+    /* Each worker opened as itself: the first made itself admin, the others found a user there. */
     if (sq_int(s, "SELECT count(*) FROM users", NULL) != 1) fail("users after the racing opens: %lld, want 1", sq_int(s, "SELECT count(*) FROM users", NULL));
+    if (sq_int(s, "SELECT count(*) FROM grants WHERE role = 'admin' AND scope = 'all'", NULL) != 1) fail("not one admin after the racing opens");
+    {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(s, "SELECT name FROM users", -1, &st, NULL) != SQLITE_OK) die("SELECT name", sqlite3_errmsg(s));
+        if (sqlite3_step(st) == SQLITE_ROW) snprintf(g_admin, sizeof g_admin, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
     if (sq_int(s, "SELECT count(*) FROM audit_events WHERE action = 'bootstrap'", NULL) != 1)
         fail("bootstrap events after the racing opens: %lld, want 1",
              sq_int(s, "SELECT count(*) FROM audit_events WHERE action = 'bootstrap'", NULL));
@@ -551,7 +562,7 @@ static void phase_write(const char *path, const char *seed_path)
     tmp = replace_all(seed, SEED_REF, COPY_REF);
     copy = replace_all(tmp, "\"title\": \"市妇联党组关于巡察整改情况的通报\"", "\"title\": \"" COPY_REF "\"");
     free(tmp);
-    o.actor = "admin";
+    o.actor = g_admin;
     o.busy_timeout_ms = BUSY_TIMEOUT_MS;
     if (rectify_db_open(&db, path, &o) != RECTIFY_OK) die("open", rectify_errmsg());
     if (rectify_import_json(NULL, NULL, db, seed, strlen(seed)) != RECTIFY_OK) die("import the seed", rectify_errmsg());
@@ -568,7 +579,8 @@ static void phase_write(const char *path, const char *seed_path)
         for (t = 0; t < THREADS; t++) {
             char name[32];
             snprintf(name, sizeof name, "w%d-%d", p, t);
-            if (rectify_user_add(db, name, NULL) != RECTIFY_OK ||
+            /* The administrator is one of them already. */
+            if ((strcmp(name, g_admin) != 0 && rectify_user_add(db, name, NULL) != RECTIFY_OK) ||
                 rectify_user_grant(db, name, RECTIFY_ROLE_LIAISON, RECTIFY_SCOPE_UNIT, unit) != RECTIFY_OK ||
                 rectify_user_grant(db, name, RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, round) != RECTIFY_OK)
                 die("add the workers' users", rectify_errmsg());
@@ -680,7 +692,7 @@ static void *wait_and_write(void *arg)
     struct waiter *w = arg;
     rectify_db *db = NULL;
     rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-    o.actor = "admin";
+    o.actor = g_admin;
     o.busy_timeout_ms = BUSY_TIMEOUT_MS;
     w->rc = rectify_db_open(&db, w->path, &o);
     if (w->rc == RECTIFY_OK) w->rc = rectify_progress_add(NULL, db, w->measure, "2019-01-16", "waited for the lock", NULL);
@@ -707,7 +719,7 @@ static void phase_busy(const char *path)
     events = sq_int(holder, "SELECT count(*) FROM audit_events", NULL);
     if (sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) die("BEGIN IMMEDIATE", sqlite3_errmsg(holder));
 
-    o.actor = "admin";
+    o.actor = g_admin;
     o.busy_timeout_ms = 200;
     if ((rc = rectify_db_open(&db, path, &o)) != RECTIFY_OK) {
         fail("opening while another connection holds the write lock: %d %s", rc, rectify_errmsg());
