@@ -59,12 +59,23 @@
 #define SEED_REF "tongcheng-2018-fulian"
 #define COPY_REF "concurrency-copy"
 
+/* Sized for a run of seconds under the sanitizers; compile with larger -D values to stress. */
+#ifndef PROCS
 #define PROCS 3
+#endif
+#ifndef THREADS
 #define THREADS 3
+#endif
 #define WORKERS (PROCS * THREADS)
+#ifndef PROGRESS_PER_WORKER
 #define PROGRESS_PER_WORKER 16 /* (a); at most 64, one bit each */
-#define MOVES_PER_WORKER 12    /* (b) */
-#define IMPORTS_PER_WORKER 2   /* (c) */
+#endif
+#ifndef MOVES_PER_WORKER
+#define MOVES_PER_WORKER 12 /* (b) */
+#endif
+#ifndef IMPORTS_PER_WORKER
+#define IMPORTS_PER_WORKER 2 /* (c) */
+#endif
 #define BUSY_TIMEOUT_MS 20000  /* far above what any one write waits for here */
 #define MAX_RETRIES 10000      /* a read-modify-write that never gets through is a failure too */
 #define RACES 3                /* (b) rounds where every worker writes from the same moment */
@@ -435,6 +446,8 @@ static void child(int proc, int ready_fd, int go_fd)
     pthread_barrier_t opened, go;
     char c;
     int t;
+    /* A worker that dies leaves the others waiting at a barrier: never outlive the test. */
+    alarm(300);
     pthread_barrier_init(&opened, NULL, THREADS + 1);
     pthread_barrier_init(&go, NULL, THREADS + 1);
     for (t = 0; t < THREADS; t++) {
