@@ -23,6 +23,8 @@
  *       then write with the version they read: exactly one write wins, the rest conflict;
  *   (c) re-imports of the copy, the same document every time: every one succeeds and creates
  *       nothing, and the copy's counts are what they were.
+ * The audit log grows by exactly one event per reported progress record and move, and by none
+ * for the re-imports, which changed nothing.
  * Every other code any call returns is recorded with rectify_errmsg() and fails the test. The
  * file then passes PRAGMA integrity_check and rectify_audit_verify().
  *
@@ -564,7 +566,7 @@ static void phase_write(const char *path, const char *seed_path)
     char *seed, *copy, *tmp;
     int64_t unit = 0, round = 0;
     long long before[NCOUNTS], after[NCOUNTS], progress_before[NMEASURES], version_before[NMEASURES],
-        events_before[NMEASURES], reported_progress = 0;
+        events_before[NMEASURES], all_events_before, reported_progress = 0;
     int moves[NMEASURES] = {0}, conflicts = 0, imports = 0, p, t, i, k;
     sqlite3 *s;
     static const char *const progress_refs[NMEASURES] = {SEED_REF "/a1/i1/m1", SEED_REF "/a1/i2/m1"};
@@ -602,6 +604,7 @@ static void phase_write(const char *path, const char *seed_path)
 
     s = sq_open(path);
     copy_counts(s, before);
+    all_events_before = sq_int(s, "SELECT count(*) FROM audit_events", NULL);
     if (before[2] != 28) die("the copy is not 28 measures", NULL);
     for (i = 0; i < NMEASURES; i++) {
         progress_before[i] = sq_int_id(s, "SELECT count(*) FROM progress WHERE measure_id = CAST(?1 AS INTEGER)", g_plan.progress_measure[i]);
@@ -681,6 +684,12 @@ static void phase_write(const char *path, const char *seed_path)
             fail("race %d: %d writes won and %d conflicted, want 1 and %d", i, won, lost, WORKERS - 1);
     }
     /* (c) the copy is as it was, and every re-import got through. */
+    /* One audit event per reported write, and none for a re-import that changed nothing. */
+    {
+        long long n = sq_int(s, "SELECT count(*) FROM audit_events", NULL) - all_events_before;
+        if (n != reported_progress + moves[0] + moves[1])
+            fail("%lld audit events were added, want %lld progress records + %d moves", n, reported_progress, moves[0] + moves[1]);
+    }
     copy_counts(s, after);
     for (i = 0; i < NCOUNTS; i++)
         if (after[i] != before[i]) fail("count %d of the copy went from %lld to %lld over the re-imports", i, before[i], after[i]);
