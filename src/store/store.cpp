@@ -7,6 +7,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace rectify::store {
 
 void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing) {
@@ -51,6 +55,23 @@ SQLite::Database open_database(const std::string &path, const OpenOptions &o) {
     }
 }
 
+// Switching a file that is not in WAL mode yet (a new one) to WAL takes a read lock and then
+// upgrades it to a write lock. SQLite never calls the busy handler for such an upgrade (waiting
+// could deadlock), so a second connection switching the same new file at the same moment gets
+// SQLITE_BUSY at once. Wait here instead, for as long as the busy timeout promises.
+void enable_wal(SQLite::Database &db, int busy_timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (int delay_ms = 1;; delay_ms = std::min(delay_ms * 2, 50)) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception &e) {
+            if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    }
+}
+
 } // namespace
 
 // Opening reads before it writes: the file is identified (application_id, user_version, tables)
@@ -58,9 +79,15 @@ SQLite::Database open_database(const std::string &path, const OpenOptions &o) {
 Store::Store(const std::string &path, const OpenOptions &o) : db_(open_database(path, o)), read_only_(o.read_only) {
     const std::string where = "opening '" + path + "'";
     try {
-        int app = pragma_int(db_, "PRAGMA application_id");
-        int version = pragma_int(db_, "PRAGMA user_version");
-        int tables = pragma_int(db_, "SELECT count(*) FROM sqlite_master");
+        int app = 0, version = 0, tables = 0;
+        {
+            // One snapshot: another connection may be creating the schema meanwhile, and three
+            // separate reads could see the file half before and half after its commit.
+            SQLite::Transaction snapshot(db_);
+            app = pragma_int(db_, "PRAGMA application_id");
+            version = pragma_int(db_, "PRAGMA user_version");
+            tables = pragma_int(db_, "SELECT count(*) FROM sqlite_master");
+        } // rolled back: nothing was written
         if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
             throw core::Error(core::Errc::not_a_db, where + ": the file is a SQLite database of another application");
         if (version > latest_schema_version())
@@ -73,14 +100,14 @@ Store::Store(const std::string &path, const OpenOptions &o) : db_(open_database(
             if (o.read_only)
                 throw core::Error(core::Errc::misuse, where + ": schema version " + std::to_string(version) +
                                                           " needs an upgrade; open it once without read-only");
-            db_.exec("PRAGMA journal_mode = WAL");
+            enable_wal(db_, o.busy_timeout_ms);
             SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
             // Another process may have upgraded it while this one waited for the lock.
             int now = pragma_int(db_, "PRAGMA user_version");
             if (now < latest_schema_version()) migrate(db_, now, latest_schema_version());
             tx.commit();
         } else if (!o.read_only) {
-            db_.exec("PRAGMA journal_mode = WAL");
+            enable_wal(db_, o.busy_timeout_ms);
         }
         // FULL: a transaction reported committed survives a power cut, not only a crash.
         if (!o.read_only) db_.exec("PRAGMA synchronous = FULL");
