@@ -142,6 +142,17 @@ int main(int argc, char **argv) {
     oo.actor = actor.c_str();
     rectify_db *db = nullptr;
     if (rectify_db_open(&db, db_path.c_str(), &oo) != RECTIFY_OK) fail(db_path);
+    // The generated issues that are closed (销号) carry no evidence files: the close-out guards of a
+    // generated database ask for none (set once; a later run finds them so and changes nothing).
+    {
+        char *guards = nullptr;
+        if (rectify_close_out_guards(&guards, db) != RECTIFY_OK) fail("reading the close-out guards");
+        const bool relaxed = std::strstr(guards, "\"min_evidence\":0") != nullptr;
+        rectify_free(guards);
+        static const char kGuards[] = "{\"min_evidence\": 0}";
+        if (!relaxed && rectify_close_out_guards_set(db, kGuards, sizeof kGuards - 1) != RECTIFY_OK)
+            fail("setting the close-out guards");
+    }
     // Extensions are refused by someone else than who requested them: a supervisor of the whole db.
     const std::string supervisor = actor + "-supervisor";
     rectify_db *sup = nullptr;

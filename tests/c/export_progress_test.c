@@ -349,6 +349,13 @@ int main(int argc, char **argv)
         rectify_db_close(b);
     }
     unlink(backup);
+    {
+        char side[640];
+        snprintf(side, sizeof side, "%s-wal", backup);
+        unlink(side);
+        snprintf(side, sizeof side, "%s-shm", backup);
+        unlink(side);
+    }
 
     /* Stopping: RECTIFY_E_INTERRUPTED, no file, the old file as it was, nothing changed. */
     {
