@@ -233,7 +233,7 @@ static int64_t events(rectify_db *db)
 int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rectify-export-XXXXXX";
-    char path[600], copy[600], out[600], backup[600], sub[600];
+    char path[600], copy[600], out[600], backup[700], sub[700];
     char *seed, *other, *file, *json = NULL, *flat;
     int64_t first = 0, second = 0, unit = 0;
     int rc;
@@ -350,7 +350,7 @@ int main(int argc, char **argv)
     }
     unlink(backup);
     {
-        char side[640];
+        char side[760];
         snprintf(side, sizeof side, "%s-wal", backup);
         unlink(side);
         snprintf(side, sizeof side, "%s-shm", backup);
