@@ -90,24 +90,6 @@ std::vector<AuditRow> Store::audit_events_of_kind(const std::string &kind) {
     }
 }
 
-std::vector<std::pair<std::int64_t, std::optional<std::string>>> Store::latest_images(const std::string &kind) {
-    try {
-        SQLite::Statement st(db_, "SELECT e.record_id, e.after FROM audit_events e "
-                                  "WHERE e.kind = ? AND e.id = (SELECT MAX(id) FROM audit_events x "
-                                  "WHERE x.kind = e.kind AND x.record_id = e.record_id) ORDER BY e.record_id");
-        st.bind(1, kind);
-        std::vector<std::pair<std::int64_t, std::optional<std::string>>> out;
-        while (st.executeStep()) {
-            std::optional<std::string> after;
-            if (!st.getColumn(1).isNull()) after = st.getColumn(1).getString();
-            out.emplace_back(st.getColumn(0).getInt64(), std::move(after));
-        }
-        return out;
-    } catch (const SQLite::Exception &ex) {
-        rethrow_sqlite(ex, "reading the audit log");
-    }
-}
-
 std::int64_t Store::count_audit_events() {
     return with_sql_errors("counting the audit log", [&] {
         SQLite::Statement st(db_, "SELECT COUNT(*) FROM audit_events");

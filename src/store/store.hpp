@@ -104,8 +104,6 @@ public:
                                        std::int64_t limit);
     // Every event of one kind ("grant", "user" …), oldest first.
     std::vector<AuditRow> audit_events_of_kind(const std::string &kind);
-    // The latest "after" image the audit log holds for each record of a kind, by id.
-    std::vector<std::pair<std::int64_t, std::optional<std::string>>> latest_images(const std::string &kind);
     // The number of events in the audit log.
     std::int64_t count_audit_events();
     // Walks the chain; checked (may be empty) is told how many events were checked so far, and
@@ -146,7 +144,7 @@ private:
 };
 
 // The latest "after" image the audit log holds for each record of a kind, one record at a time
-// in record id order (what Store::latest_images returns whole).
+// in record id order, so that memory stays one image however many records there are.
 class LatestImages {
 public:
     LatestImages(Store &store, const std::string &kind);
