@@ -3,12 +3,14 @@
 #   make test   builds the normal and the sanitizer configurations and runs every test in both
 #   make bench  builds the benchmarks in Release (build-bench/), runs them all and writes their output
 #               into bench/RESULTS.md; not part of test. The warnings benchmark needs the
-#               province-scale db: it makes build-bench/province.db (make gen) when missing.
+#               province-scale db: it makes build-bench/province.db (make gen) when missing; the export
+#               benchmark also makes build-bench/province-small.db (a tenth the size).
 #   make docs   the C API reference from the headers' Doxygen comments, as HTML in build/docs/html
 #   make abi-baseline  regenerates abi/librectify.abi from build/ when the ABI changes on purpose
 #               (docs/ABI.md says when that is allowed); abi.check compares every build with it
-#   make gen    makes build-bench/province.db with rectify-gen's defaults (1,000,000 measures);
-#               GEN_ARGS adds options (make gen GEN_ARGS="--progress 5000000")
+#   make gen    makes build-bench/province.db with rectify-gen's defaults (~3,000 units, 5 years of
+#               rounds, 1,000,000 measures, 5,000,000 progress records); GEN_ARGS adds options
+#               (make gen GEN_ARGS="--progress 1000000" for the lighter db of the first benchmarks)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 BENCH_BUILD ?= build-bench
@@ -48,7 +50,7 @@ test: test-normal test-asan
 
 bench-build: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DRECTIFY_BUILD_BENCH=ON -DRECTIFY_BUILD_TESTS=OFF $(CMAKE_ARGS)
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench rectify_export_bench
 
 bench: bench-build
 	sh bench/run-all.sh $(BENCH_BUILD) bench/RESULTS.md

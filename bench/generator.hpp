@@ -20,7 +20,7 @@ struct Options {
     int units = 3000;                 // inspected units (被巡察单位)
     int years = 5;                    // years of rounds, ending the year before as_of
     std::int64_t measures = 1000000;  // total measures, spread over the inspections
-    std::int64_t progress = 1000000;  // total progress records, spread over started measures
+    std::int64_t progress = 5000000;  // total progress records, spread over started measures
     std::string as_of = "2026-06-30"; // statuses and deadlines are realistic as of this date
     // Per mille of the open measures due within a year before as_of or later that have an
     // extension request (申请延期), pending or refused. Never approved: an approved one moves the

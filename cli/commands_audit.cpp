@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "json.hpp"
 #include "output.hpp"
+#include "progress_bar.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -156,8 +157,11 @@ void add_audit_command(CLI::App &app, context &ctx) {
                        "a head hash kept from an earlier verify: fail (exit 7) unless the chain still passes through it");
     verify->callback([&ctx, anchor] {
         ctx.action = [&ctx, anchor] {
+            progress_bar bar("verifying the audit log", "events and records");
             rectify::db db = ctx.open(open_mode::read);
+            bar.attach(db);
             const rectify::audit_verification v = doing("verifying the audit log", [&] { return db.audit_verify(); });
+            bar.finish();
             const json::object report = parse_json_object(v.report, "the verification report");
             const std::int64_t events = get_int(report, "events").value_or(0);
             const std::string head = get_string(report, "head_hash").value_or("");
@@ -207,8 +211,11 @@ void add_backup_command(CLI::App &app, context &ctx) {
     cmd->callback([&ctx, file] {
         ctx.action = [&ctx, file] {
             const std::string path = ctx.db_path();
+            progress_bar bar("backing up", "pages");
             rectify::db db = ctx.open(path, open_mode::read);
+            bar.attach(db);
             doing("backing up " + path + " to " + *file, [&] { db.backup(*file); });
+            bar.finish();
             if (ctx.json) {
                 json::object out;
                 out["path"] = path;

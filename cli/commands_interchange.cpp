@@ -2,6 +2,7 @@
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
+#include "progress_bar.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -119,13 +120,45 @@ void add_import_command(CLI::App &app, context &ctx) {
 
 void add_export_command(CLI::App &app, context &ctx) {
     CLI::App *cmd = app.add_subcommand(
-        "export", "Write one inspection as a document (docs/schema.md) to standard output or a file");
+        "export", "Write one inspection as a document (docs/schema.md), or with --all every inspection you may read as "
+                  "JSON Lines (one compact document per line), to standard output or a file");
     auto inspection = std::make_shared<std::string>();
     auto out_file = std::make_shared<std::string>();
-    cmd->add_option("--inspection,-i", *inspection, "the inspection's ID or ref")->required();
+    auto all = std::make_shared<bool>(false);
+    CLI::Option *one = cmd->add_option("--inspection,-i", *inspection, "the inspection's ID or ref");
+    cmd->add_flag("--all", *all,
+                  "every inspection, in id order, from one consistent snapshot; a file is written whole or not at "
+                  "all (a progress bar on a terminal)")
+        ->excludes(one);
     cmd->add_option("--out,-o", *out_file, "write to this file instead of standard output");
-    cmd->callback([&ctx, inspection, out_file] {
-        ctx.action = [&ctx, inspection, out_file] {
+    cmd->callback([&ctx, inspection, out_file, all] {
+        if (!*all && inspection->empty()) {
+            throw CLI::RequiredError("--inspection or --all");
+        }
+        ctx.action = [&ctx, inspection, out_file, all] {
+            if (*all) {
+                progress_bar bar("exporting", "inspections");
+                rectify::db db = ctx.open(open_mode::read);
+                bar.attach(db);
+                if (out_file->empty()) {
+                    doing("exporting the database", [&] {
+                        db.export_all([](std::string_view line) {
+                            std::cout << line << '\n';
+                            return static_cast<bool>(std::cout);
+                        });
+                    });
+                    bar.finish();
+                    std::cout.flush();
+                    if (!std::cout) {
+                        throw cli_error(exit_other, "cannot write to standard output");
+                    }
+                    return exit_ok;
+                }
+                doing("exporting the database to " + *out_file, [&] { db.export_all_file(*out_file); });
+                bar.finish();
+                std::cout << "exported the database to " << *out_file << '\n';
+                return exit_ok;
+            }
             rectify::db db = ctx.open(open_mode::read);
             const auto id = resolve_id(db, rectify::kind::inspection, *inspection);
             const std::string doc = doing("exporting inspection " + *inspection, [&] { return db.export_json(id); });

@@ -28,12 +28,23 @@ RECTIFY_API int rectify_audit_log(char **out_json, rectify_db *db, int kind, int
  * first broken link). In both cases *out_report (may be NULL) is a JSON object: intact, events,
  * head_hash, broken_at, problem; freed with rectify_free(). Keep head_hash: a later report whose
  * chain no longer passes through it means the log was rewritten.
+ *
+ * Memory stays bounded whatever the size of the database: events and records are read as
+ * streams. Reports progress (rectify_db_set_progress()) as operation "audit_verify", done
+ * counting the events checked and then the records compared, out of one total (events plus
+ * records, counted first); a progress callback that asks to stop makes it return
+ * RECTIFY_E_INTERRUPTED, with *out_report NULL.
  */
 RECTIFY_API int rectify_audit_verify(char **out_report, rectify_db *db);
 
 /**
  * Writes a consistent copy of the whole database to dest_path (which must not exist) while other
  * connections go on writing. Needs admin or auditor on the whole database.
+ *
+ * The pages are copied in steps inside one read transaction on the source, so the copy is the
+ * database as of one commit. Reports progress (rectify_db_set_progress()) as operation "backup",
+ * done counting the pages copied out of the database's pages; a progress callback that asks to
+ * stop makes it return RECTIFY_E_INTERRUPTED, and a stopped or failed backup leaves no file.
  */
 RECTIFY_API int rectify_backup(rectify_db *db, const char *dest_path);
 

@@ -10,6 +10,7 @@
 #define RECTIFY_INTERCHANGE_H
 
 #include "db.h"
+#include "deadlines.h" /* rectify_row_callback */
 
 RECTIFY_BEGIN_DECLS
 
@@ -33,6 +34,31 @@ RECTIFY_API int rectify_import_file(int64_t *out_inspection_id, char **out_summa
  */
 RECTIFY_API int rectify_export_json(char **out_json, size_t *out_len, rectify_db *db,
                                     int64_t inspection_id);
+
+/**
+ * Exports the whole database as a stream of documents: calls cb once per inspection the handle's
+ * actor may read, in id order, with that inspection's document as rectify_export_json() gives
+ * it, but compact: one line of len bytes, no newline, valid during the call (one JSON Lines
+ * record). cb returns 0 to go on, anything else to stop early (rectify_export_all() then returns
+ * RECTIFY_OK, as the other streaming calls do).
+ *
+ * All documents come from one read transaction, a consistent snapshot of one commit, while other
+ * connections go on writing; only one document is held in memory at a time, however large the
+ * database. Reports progress (rectify_db_set_progress()) as operation "export", done counting
+ * the documents handed to cb out of the inspections to export; a progress callback that asks to
+ * stop makes this return RECTIFY_E_INTERRUPTED. Needs read permission on at least one unit or
+ * round (RECTIFY_E_DENIED otherwise); the documents of the others are left out.
+ */
+RECTIFY_API int rectify_export_all(rectify_db *db, rectify_row_callback cb, void *ctx);
+
+/**
+ * As rectify_export_all(), writing the documents to the file at path as JSON Lines (one document
+ * per line, each followed by '\n'). The lines go to a temporary file beside path, which replaces
+ * path only when the export is complete: a failed or interrupted export (RECTIFY_E_INTERRUPTED)
+ * leaves path as it was and no temporary file behind. RECTIFY_E_IO when the file cannot be
+ * written.
+ */
+RECTIFY_API int rectify_export_all_file(rectify_db *db, const char *path);
 
 RECTIFY_END_DECLS
 

@@ -765,6 +765,45 @@ public:
         return detail::take(owned, len);
     }
 
+    /**
+     * The whole database, one document at a time (rectify_export_all()): on_document(std::string_view
+     * line) is called with each readable inspection's document on one line, in id order. If it
+     * returns bool, false stops the stream; if it returns nothing, every document comes. An
+     * exception it throws stops the stream and is rethrown.
+     */
+    template <class F, class = std::enable_if_t<std::is_invocable_v<F &, std::string_view>>>
+    void export_all(F &&on_document) {
+        struct state {
+            F &f;
+            std::exception_ptr thrown;
+        } st{on_document, nullptr};
+        const rectify_row_callback trampoline = [](void *ctx, const char *row, std::size_t len) -> int {
+            auto *s = static_cast<state *>(ctx);
+            try {
+                if constexpr (std::is_void_v<std::invoke_result_t<F &, std::string_view>>) {
+                    std::invoke(s->f, std::string_view(row, len));
+                    return 0;
+                } else {
+                    return static_cast<bool>(std::invoke(s->f, std::string_view(row, len))) ? 0 : 1;
+                }
+            } catch (...) {
+                s->thrown = std::current_exception();
+                return 1;
+            }
+        };
+        const int rc = ::rectify_export_all(h(), trampoline, &st);
+        if (st.thrown) {
+            std::rethrow_exception(st.thrown);
+        }
+        detail::check(rc);
+    }
+
+    /** The whole database as JSON Lines in the file at path, put in place when complete (rectify_export_all_file()). */
+    void export_all_file(const std::string &path) {
+        const std::string c_path = detail::c_arg(path, "path");
+        detail::check(::rectify_export_all_file(h(), c_path.c_str()));
+    }
+
     /** One record as a JSON object (docs/records.md). Throws RECTIFY_E_NOT_FOUND if none. */
     std::string record_get(kind k, std::int64_t id) {
         char *json = nullptr;

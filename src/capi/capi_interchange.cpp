@@ -72,4 +72,20 @@ int rectify_export_json(char **out_json, size_t *out_len, rectify_db *db, int64_
     });
 }
 
+int rectify_export_all(rectify_db *db, rectify_row_callback cb, void *ctx) {
+    return guarded([&] {
+        auto &svc = capi::service_of(db);
+        capi::require(reinterpret_cast<const void *>(cb), "cb");
+        svc.export_all([&](const std::string &line) { return cb(ctx, line.c_str(), line.size()) == 0; });
+    });
+}
+
+int rectify_export_all_file(rectify_db *db, const char *path) {
+    return guarded([&] {
+        auto &svc = capi::service_of(db);
+        capi::require(path, "path");
+        svc.export_all_file(path);
+    });
+}
+
 } // extern "C"

@@ -63,4 +63,7 @@ Document read_document(std::string_view json);
 // Writes a document in the one export layout. Ids are ignored; refs are written as stored.
 std::string write_document(const Document &doc);
 
+// The same document compact, on one line with no trailing newline (a JSON Lines record).
+std::string write_document_line(const Document &doc);
+
 } // namespace rectify::io

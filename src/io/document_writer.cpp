@@ -42,7 +42,9 @@ boost::json::value issue_json(const DocIssue &d) {
 
 } // namespace
 
-std::string write_document(const Document &doc) {
+namespace {
+
+boost::json::object document_object(const Document &doc) {
     boost::json::object root;
     root["format"] = boost::json::string_view(kFormatName.data(), kFormatName.size());
     root["format_version"] = kFormatVersion;
@@ -89,7 +91,13 @@ std::string write_document(const Document &doc) {
     boost::json::array outcomes;
     for (const auto &x : doc.outcomes) outcomes.push_back(with_ref(x.record));
     root["outcomes"] = std::move(outcomes);
-    return to_pretty_json(root);
+    return root;
 }
+
+} // namespace
+
+std::string write_document(const Document &doc) { return to_pretty_json(document_object(doc)); }
+
+std::string write_document_line(const Document &doc) { return to_compact_json(document_object(doc)); }
 
 } // namespace rectify::io

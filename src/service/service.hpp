@@ -41,6 +41,13 @@ public:
 
     ImportResult import_json(std::string_view json);
     std::string export_json(std::int64_t inspection_id);
+    // Every inspection the actor may read, in id order, each as its document on one line (what
+    // export_json writes, compact); emit returns false to stop early. One read snapshot, one
+    // document in memory at a time; reports progress as "export".
+    void export_all(const std::function<bool(const std::string &line)> &emit);
+    // export_all as JSON Lines into a temporary file beside path, renamed to path when complete:
+    // a failed or stopped export leaves no file.
+    void export_all_file(const std::string &path);
 
     std::string record_json(core::Kind kind, std::int64_t id);
     std::int64_t find(core::Kind kind, const std::string &ref);

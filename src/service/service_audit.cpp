@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -56,29 +57,37 @@ bool matches_image(const boost::json::object &current, const std::optional<std::
 
 // Every record must be as its last audit event left it, and every record must have a trail: a
 // change made behind the library's back shows up here even when the chain itself is untouched.
-std::optional<std::string> first_record_mismatch(store::Store &store) {
+// Records (by id) and their latest images (by record id) are read side by side, both in id
+// order, so memory stays one record and one image whatever the size of the database. checked is
+// told each record compared.
+std::optional<std::string> first_record_mismatch(store::Store &store, const std::function<void()> &checked) {
     std::optional<std::string> problem;
     for (int k = 1; k <= 8 && !problem; ++k) {
         const auto kind = static_cast<core::Kind>(k);
         const std::string kind_name(core::name(kind));
         dispatch(kind, [&](auto t) {
             using R = typename decltype(t)::type;
-            std::map<std::int64_t, std::optional<std::string>> images;
-            for (auto &[id, after] : store.latest_images(kind_name)) images[id] = std::move(after);
-            for (const auto &r : store.list<R>({})) {
-                auto it = images.find(r.meta.id);
-                if (it == images.end()) {
+            store::LatestImages images(store, kind_name);
+            bool have_image = images.next();
+            store.for_each_by_id<R>([&](const R &r) {
+                if (problem) return;
+                checked();
+                if (have_image && images.record_id() < r.meta.id) {
+                    problem = kind_name + " " + std::to_string(images.record_id()) + " is in the audit log but missing from the database (deleted behind the library's back)";
+                    return;
+                }
+                if (!have_image || images.record_id() > r.meta.id) {
                     problem = kind_name + " " + std::to_string(r.meta.id) + " has no audit trail (added behind the library's back)";
                     return;
                 }
-                if (!matches_image(io::record_json(r), it->second)) {
+                if (!matches_image(io::record_json(r), images.after())) {
                     problem = kind_name + " " + std::to_string(r.meta.id) + " differs from its last audited state (changed behind the library's back)";
                     return;
                 }
-                images.erase(it);
-            }
-            if (!images.empty())
-                problem = kind_name + " " + std::to_string(images.begin()->first) + " is in the audit log but missing from the database (deleted behind the library's back)";
+                have_image = images.next();
+            });
+            if (!problem && have_image)
+                problem = kind_name + " " + std::to_string(images.record_id()) + " is in the audit log but missing from the database (deleted behind the library's back)";
         });
     }
     return problem;
@@ -142,12 +151,19 @@ std::string Service::audit_log_json(const std::string &kind, std::int64_t record
 Service::Verification Service::verify_audit() {
     ReadTransaction snapshot(store_);
     require(core::Permission::read_audit, {}, "verifying the audit log");
-    auto chain = store_.verify_chain();
+    // One total for both walks: the events of the chain, then the records compared with it.
+    std::int64_t total = store_.count_audit_events();
+    for (int k = 1; k <= 8; ++k)
+        dispatch(static_cast<core::Kind>(k), [&](auto t) { total += store_.count<typename decltype(t)::type>({}); });
+    const char *const op = "audit_verify";
+    progress_.start(op, total);
+    auto chain = store_.verify_chain([&](std::int64_t checked) { progress_.step(op, checked, total); });
+    std::int64_t done = chain.events;
     Verification v;
     if (chain.broken_at) {
         v.intact = false;
         v.problem = "audit log broken at event " + std::to_string(*chain.broken_at) + ": " + chain.problem;
-    } else if (auto mismatch = first_record_mismatch(store_)) {
+    } else if (auto mismatch = first_record_mismatch(store_, [&] { progress_.step(op, ++done, total); })) {
         v.intact = false;
         v.problem = "records do not match the audit log: " + *mismatch;
     } else if (auto access = first_access_mismatch(store_)) {
@@ -161,6 +177,7 @@ Service::Verification Service::verify_audit() {
     report["broken_at"] = chain.broken_at ? boost::json::value(*chain.broken_at) : boost::json::value(nullptr);
     report["problem"] = v.intact ? boost::json::value(nullptr) : boost::json::value(v.problem);
     v.report_json = io::to_compact_json(report);
+    progress_.finish(op, total);
     return v;
 }
 
@@ -168,7 +185,12 @@ void Service::backup(const std::string &dest_path) {
     check_text("path", dest_path);
     if (dest_path.empty()) throw Error(Errc::argument, "path: must not be empty");
     require(core::Permission::backup, {}, "backing up the database");
-    store_.backup_to(dest_path);
+    const char *const op = "backup";
+    store_.backup_to(dest_path, [&](std::int64_t copied, std::int64_t total) {
+        if (copied == 0) progress_.start(op, total);
+        else if (copied >= total) progress_.finish(op, total);
+        else progress_.step(op, copied, total);
+    });
 }
 
 } // namespace rectify::service

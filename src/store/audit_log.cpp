@@ -90,25 +90,39 @@ std::vector<AuditRow> Store::audit_events_of_kind(const std::string &kind) {
     }
 }
 
-std::vector<std::pair<std::int64_t, std::optional<std::string>>> Store::latest_images(const std::string &kind) {
+std::int64_t Store::count_audit_events() {
+    return with_sql_errors("counting the audit log", [&] {
+        SQLite::Statement st(db_, "SELECT COUNT(*) FROM audit_events");
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    });
+}
+
+LatestImages::LatestImages(Store &store, const std::string &kind) {
     try {
-        SQLite::Statement st(db_, "SELECT e.record_id, e.after FROM audit_events e "
-                                  "WHERE e.kind = ? AND e.id = (SELECT MAX(id) FROM audit_events x "
-                                  "WHERE x.kind = e.kind AND x.record_id = e.record_id) ORDER BY e.record_id");
-        st.bind(1, kind);
-        std::vector<std::pair<std::int64_t, std::optional<std::string>>> out;
-        while (st.executeStep()) {
-            std::optional<std::string> after;
-            if (!st.getColumn(1).isNull()) after = st.getColumn(1).getString();
-            out.emplace_back(st.getColumn(0).getInt64(), std::move(after));
-        }
-        return out;
+        st_ = std::make_unique<SQLite::Statement>(
+            store.database(), "SELECT e.record_id, e.after FROM audit_events e "
+                              "WHERE e.kind = ? AND e.id = (SELECT MAX(id) FROM audit_events x "
+                              "WHERE x.kind = e.kind AND x.record_id = e.record_id) ORDER BY e.record_id");
+        st_->bind(1, kind);
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "reading the audit log");
     }
 }
 
-ChainCheck Store::verify_chain() {
+bool LatestImages::next() {
+    try {
+        if (!st_->executeStep()) return false;
+        record_id_ = st_->getColumn(0).getInt64();
+        if (st_->getColumn(1).isNull()) after_.reset();
+        else after_ = st_->getColumn(1).getString();
+        return true;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
+}
+
+ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &checked) {
     ChainCheck check;
     check.head_hash = kGenesisHash;
     try {
@@ -133,6 +147,7 @@ ChainCheck Store::verify_chain() {
                 return broken("event " + std::to_string(e.id) + " does not match its hash (its content was altered)");
             check.head_hash = e.hash;
             ++expected_id;
+            if (checked) checked(check.events);
         }
         return check;
     } catch (const SQLite::Exception &ex) {

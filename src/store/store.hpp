@@ -12,6 +12,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,6 +82,10 @@ public:
     template <class R> std::optional<std::int64_t> find_id(const std::string &ref);
     template <class R> std::vector<R> list(const ListFilter &filter);
     template <class R> std::int64_t count(const ListFilter &filter);
+    // The ids of the records a filter selects (offset and limit aside), in id order.
+    template <class R> std::vector<std::int64_t> ids(const ListFilter &filter);
+    // Calls f(const R &) for every record of a type in id order, one record in memory at a time.
+    template <class R, class F> void for_each_by_id(F &&f);
 
     // Inserts r with version 1 and the given timestamp; sets r.meta.id and version.
     template <class R> void insert(R &r, const std::string &now);
@@ -99,9 +104,11 @@ public:
                                        std::int64_t limit);
     // Every event of one kind ("grant", "user" …), oldest first.
     std::vector<AuditRow> audit_events_of_kind(const std::string &kind);
-    // The latest "after" image the audit log holds for each record of a kind, by id.
-    std::vector<std::pair<std::int64_t, std::optional<std::string>>> latest_images(const std::string &kind);
-    ChainCheck verify_chain();
+    // The number of events in the audit log.
+    std::int64_t count_audit_events();
+    // Walks the chain; checked (may be empty) is told how many events were checked so far, and
+    // may throw to stop the walk.
+    ChainCheck verify_chain(const std::function<void(std::int64_t checked)> &checked = {});
 
     std::optional<UserRow> user(const std::string &name);
     std::vector<UserRow> users();
@@ -120,8 +127,10 @@ public:
     core::RecordScope scope_of_inspection(std::int64_t inspection_id);
 
     // A consistent copy of the whole database to dest_path (SQLite's online backup), taken from
-    // one read snapshot while other connections go on writing.
-    void backup_to(const std::string &dest_path);
+    // one read snapshot while other connections go on writing. copied (may be empty) is told the
+    // pages copied so far of the total; when it throws, the copy stops and leaves no file.
+    void backup_to(const std::string &dest_path,
+                   const std::function<void(std::int64_t copied, std::int64_t total)> &copied = {});
 
 private:
     template <class R> static std::string select_sql();
@@ -132,6 +141,22 @@ private:
     int schema_version_ = 0;
     bool read_only_ = false;
     std::vector<std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// The latest "after" image the audit log holds for each record of a kind, one record at a time
+// in record id order, so that memory stays one image however many records there are.
+class LatestImages {
+public:
+    LatestImages(Store &store, const std::string &kind);
+    // Moves to the next record; false after the last.
+    bool next();
+    std::int64_t record_id() const { return record_id_; }
+    std::optional<std::string> &after() { return after_; }
+
+private:
+    std::unique_ptr<SQLite::Statement> st_;
+    std::int64_t record_id_ = 0;
+    std::optional<std::string> after_;
 };
 
 // Maps a SQLite exception to the library's error, naming what was being done.

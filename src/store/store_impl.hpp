@@ -154,6 +154,31 @@ template <class R> std::int64_t Store::count(const ListFilter &f) {
     }
 }
 
+template <class R> std::vector<std::int64_t> Store::ids(const ListFilter &f) {
+    std::string sql = std::string("SELECT t.id FROM ") + Table<R>::from + detail::where_clause<R>(f) + " ORDER BY t.id";
+    try {
+        SQLite::Statement st(db_, sql);
+        detail::bind_filter<R>(st, f);
+        std::vector<std::int64_t> out;
+        while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+        return out;
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("listing ") + Table<R>::table);
+    }
+}
+
+template <class R, class F> void Store::for_each_by_id(F &&f) {
+    try {
+        SQLite::Statement st(db_, select_sql<R>() + " ORDER BY t.id");
+        while (st.executeStep()) {
+            const R r = detail::read_row<R>(st);
+            f(r);
+        }
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, std::string("reading ") + Table<R>::table);
+    }
+}
+
 template <class R> void Store::insert(R &r, const std::string &now) {
     std::string sql = std::string("INSERT INTO ") + Table<R>::table + " (version, ref, created_at, updated_at";
     std::string values = "1, ?, ?, ?";

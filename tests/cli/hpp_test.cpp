@@ -14,8 +14,10 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -121,6 +123,30 @@ int main(int argc, char **argv) {
     CHECK(doc.size() > 1000 && doc.back() == '\n');
     CHECK(doc.find('\0') == std::string::npos);
     CHECK(code_of([&] { db.export_json(999999); }) == RECTIFY_E_NOT_FOUND);
+
+    // The whole database, one document a line; progress as "export"; a stop throws INTERRUPTED.
+    std::vector<std::string> lines;
+    db.export_all([&](std::string_view line) { lines.emplace_back(line); });
+    CHECK(lines.size() == 1 && lines[0].find('\n') == std::string::npos && lines[0].size() + 200 < doc.size());
+    int documents = 0;
+    db.export_all([&](std::string_view) { return ++documents < 0; }); // false: stop after the first
+    CHECK(documents == 1);
+    std::int64_t last_done = -1, last_total = -1;
+    db.set_progress([&](std::string_view op, std::int64_t done, std::int64_t total) {
+        if (op == "export") {
+            last_done = done;
+            last_total = total;
+        }
+        return true;
+    });
+    db.export_all_file(dir + "/hpp-all.jsonl");
+    CHECK(last_done == 1 && last_total == 1);
+    db.set_progress([](std::string_view, std::int64_t, std::int64_t) { return false; });
+    std::remove((dir + "/hpp-stopped.jsonl").c_str());
+    CHECK(code_of([&] { db.export_all_file(dir + "/hpp-stopped.jsonl"); }) == RECTIFY_E_INTERRUPTED);
+    CHECK(!std::filesystem::exists(dir + "/hpp-stopped.jsonl"));
+    db.set_progress(nullptr);
+    std::remove((dir + "/hpp-all.jsonl").c_str());
 
     // Records.
     const std::string ref = "tongcheng-2018-fulian";

@@ -141,6 +141,8 @@ FUNCTIONS = (
     ("rectify_import_json", CODE, (OUT_INT64, OUT_TEXT, HANDLE, TEXT, c_size_t)),
     ("rectify_import_file", CODE, (OUT_INT64, OUT_TEXT, HANDLE, TEXT)),
     ("rectify_export_json", CODE, (OUT_TEXT, OUT_SIZE, HANDLE, c_int64)),
+    ("rectify_export_all", CODE, (HANDLE, RowCallback, c_void_p)),
+    ("rectify_export_all_file", CODE, (HANDLE, TEXT)),
     # notice.h
     ("rectify_notice_render", CODE, (OUT_TEXT, HANDLE, c_int64, POINTER(NoticeOptions))),
     ("rectify_notice_parse", CODE, (OUT_TEXT, TEXT, c_size_t, POINTER(ParseOptions))),

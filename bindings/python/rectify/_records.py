@@ -1,12 +1,13 @@
 """Records, status, progress, import/export and the notice (records.h, interchange.h, notice.h)."""
 
 import collections
+import ctypes
 import json
 from ctypes import byref, c_int64, c_size_t, c_void_p
 
 from . import _convert as conv
 from ._ffi import lib
-from ._structs import ListOptions, NoticeOptions
+from ._structs import ListOptions, NoticeOptions, RowCallback
 from .enums import Audience, Format, Kind, Status
 
 ImportResult = collections.namedtuple("ImportResult", "inspection_id summary")
@@ -69,6 +70,46 @@ class RecordsMixin:
     def export(self, inspection_id):
         """One inspection as a document (dict), ready for import_json() elsewhere."""
         return json.loads(self.export_json(inspection_id))
+
+    def each_export(self, callback):
+        """Hands every inspection the actor may read to callback(line), in id order (rectify_export_all).
+
+        line is the inspection's document as compact JSON text on one line, without a newline;
+        a truthy return stops early. All documents come from one consistent snapshot and only
+        one is in memory at a time. An exception raised by the callback stops the export and
+        propagates from here; a progress function that stops it raises StoppedError.
+        """
+        failures = []
+
+        def on_document(_ctx, row, size):
+            try:
+                return 1 if callback(ctypes.string_at(row, size).decode("utf-8")) else 0
+            except BaseException as exc:  # must not unwind through C; re-raised below
+                failures.append(exc)
+                return 1
+
+        native = RowCallback(on_document)
+        try:
+            lib.rectify_export_all(self._handle, native, None)
+        finally:
+            if failures:
+                raise failures[0]
+
+    def export_all(self):
+        """Every inspection the actor may read as a list of documents (dicts), in id order.
+
+        Holds them all in memory: for a large database use each_export() or export_all_file().
+        """
+        documents = []
+        self.each_export(lambda line: documents.append(json.loads(line)))
+        return documents
+
+    def export_all_file(self, path):
+        """Writes every inspection the actor may read to path as JSON Lines (rectify_export_all_file).
+
+        The file appears only when complete: a failed or stopped export leaves path as it was.
+        """
+        lib.rectify_export_all_file(self._handle, conv.path(path))
 
     def render_notice(self, inspection_id, audience=Audience.INTERNAL, format=Format.TEXT):
         """The rectification notice (整改情况通报) of one inspection, as text."""

@@ -215,6 +215,40 @@ public final class Database implements AutoCloseable {
         return new String(Calls.takeBytes(out, size.getValue()), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every inspection this actor may read, in id order, handed to onDocument one at a time as its
+     * document on one line of compact JSON (rectify_export_all); onDocument returns true to go on,
+     * false to stop early. All documents come from one consistent snapshot and only one is held in
+     * memory at a time. An exception onDocument throws stops the export and is rethrown here; a
+     * progress listener that stops it throws {@link RectifyException.Stopped}.
+     */
+    public void eachExport(Predicate<String> onDocument) {
+        RuntimeException[] thrown = new RuntimeException[1];
+        RowCallback callback = (ctx, row, len) -> {
+            try {
+                String text = new String(row.getByteArray(0, Math.toIntExact(len.longValue())),
+                                         StandardCharsets.UTF_8);
+                return onDocument.test(text) ? 0 : 1;
+            } catch (RuntimeException e) {
+                thrown[0] = e;  // never let it unwind through C frames
+                return 1;
+            }
+        };
+        int code = lib().rectify_export_all(handle(), callback, null);
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        check(code);
+    }
+
+    /**
+     * Writes every inspection this actor may read to path as JSON Lines (rectify_export_all_file):
+     * the file appears only when complete, so a failed or stopped export leaves path as it was.
+     */
+    public void exportAllFile(String path) {
+        check(lib().rectify_export_all_file(handle(), path));
+    }
+
     // ---- notices, reports, statistics (notice.h, report.h) ---------------------------------
 
     /** The internal notice (党内通报) of an inspection as plain text. */

@@ -36,6 +36,8 @@ final class DatabaseTest {
         runner.run("db: the notice and the report render the seed's heading and sections", this::reports);
         runner.run("db: overdue measures of a unit, and their warnings one row at a time", this::overdue);
         runner.run("db: export, progress, users and the audit chain round-trip", this::roundTrip);
+        runner.run("db: the whole database as JSON Lines, one document per inspection", this::exportAll);
+        runner.run("db: progress of export, verify and backup; a listener that stops throws Stopped", this::progress);
         runner.run("notice: a rendered notice parses back into a document", this::parseNotice);
     }
 
@@ -261,6 +263,68 @@ final class DatabaseTest {
             String backup = path + ".backup";
             db.backup(backup);
             Check.that(Files.size(Path.of(backup)) > 0, "a backup file");
+        }
+    }
+
+    private void exportAll() throws Exception {
+        String path = freshPath();
+        try (Database db = Database.open(path, "admin", true)) {
+            long id = seeded(db);
+            List<String> lines = new ArrayList<>();
+            db.eachExport(lines::add);
+            Check.equal(1, lines.size(), "one document for the one inspection");
+            Check.that(!lines.get(0).contains("\n"), "on one line");
+            Check.equal(Json.object(db.exportJson(id)), Json.object(lines.get(0)), "the same document as exportJson");
+            String file = path + ".jsonl";
+            db.exportAllFile(file);
+            Check.equal(lines.get(0) + "\n", Files.readString(Path.of(file)), "the file holds the same line");
+            try (Database again = Database.open(freshPath(), "admin", true)) {
+                again.importJson(lines.get(0));
+                List<String> back = new ArrayList<>();
+                again.eachExport(back::add);
+                Check.equal(lines, back, "imported and exported again, the same line");
+            }
+            List<String> first = new ArrayList<>();
+            db.eachExport(line -> { first.add(line); return false; });
+            Check.equal(1, first.size(), "false stops after the first");
+        }
+    }
+
+    private void progress() throws Exception {
+        String path = freshPath();
+        try (Database db = Database.open(path, "admin", true)) {
+            seeded(db);
+            List<long[]> seen = new ArrayList<>();
+            List<String> operations = new ArrayList<>();
+            db.setProgress((operation, done, total) -> {
+                operations.add(operation);
+                seen.add(new long[] {done, total});
+                return true;
+            });
+            db.exportAllFile(path + ".jsonl");
+            Check.equal("export", operations.get(0), "export reports as export");
+            Check.equal(0L, seen.get(0)[0], "starts at 0");
+            long[] last = seen.get(seen.size() - 1);
+            Check.equal(1L, last[0], "ends with the one document done");
+            Check.equal(last[1], last[0], "done == total at the end");
+            operations.clear();
+            seen.clear();
+            db.verifyAudit();
+            Check.that(operations.contains("audit_verify"), "audit verify reports");
+            last = seen.get(seen.size() - 1);
+            Check.equal(last[1], last[0], "done == total at the end of verify");
+
+            db.setProgress((operation, done, total) -> false);
+            String file = path + ".stopped.jsonl";
+            Check.raises(RectifyException.Stopped.class, () -> db.exportAllFile(file));
+            Check.that(!Files.exists(Path.of(file)), "a stopped export leaves no file");
+            String backup = path + ".backup";
+            Check.raises(RectifyException.Stopped.class, () -> db.backup(backup));
+            Check.that(!Files.exists(Path.of(backup)), "a stopped backup leaves no file");
+            Check.raises(RectifyException.Stopped.class, () -> db.verifyAudit());
+            db.setProgress(null);
+            db.backup(backup);
+            Check.that(Files.exists(Path.of(backup)), "without the listener the backup is made");
         }
     }
 

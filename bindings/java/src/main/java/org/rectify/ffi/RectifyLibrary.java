@@ -67,6 +67,8 @@ public interface RectifyLibrary extends Library {
     int rectify_import_file(LongByReference out_inspection_id, PointerByReference out_summary, Pointer db,
                             String path);
     int rectify_export_json(PointerByReference out_json, SizeTByReference out_len, Pointer db, long inspection_id);
+    int rectify_export_all(Pointer db, RowCallback cb, Pointer ctx);
+    int rectify_export_all_file(Pointer db, String path);
 
     // notice.h
     int rectify_notice_render(PointerByReference out_text, Pointer db, long inspection_id, NoticeOptions opts);
