@@ -2,11 +2,13 @@
 // Promises checked (include/rectify/interchange.h):
 //   - a failed import changes nothing (no audit event, no inspection) and says why;
 //   - a successful one gives an inspection id and a summary, the inspection exports, and
-//     importing the same document again succeeds and changes nothing (import is idempotent).
+//     importing the same document again succeeds and changes nothing (import is idempotent), and
+//     so does importing its export.
 #include "fuzz_support.hpp"
 
 #include <cstdint>
 #include <cstddef>
+#include <cstdio>
 
 using namespace rectify_fuzz;
 
@@ -45,18 +47,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (id <= 0 || !summary) fail("a successful import gave no inspection id or no summary");
     rectify_free(summary);
 
-    char *exported = nullptr;
-    size_t exported_len = 0;
-    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", exported) != RECTIFY_OK)
-        fail("an inspection just imported does not export", rectify_errmsg());
-    rectify_free(exported);
-
     const int64_t events_after = audit_event_count(db);
     int64_t again = 0;
     if (checked(rectify_import_json(&again, nullptr, db, json, size), "rectify_import_json") != RECTIFY_OK)
         fail("importing the same document twice fails the second time", rectify_errmsg());
     if (again != id) fail("importing the same document twice gives another inspection");
     if (audit_event_count(db) != events_after) fail("importing the same document twice changes the database");
+
+    // The export is the inspection as stored: importing it back must change nothing either.
+    char *exported = nullptr;
+    size_t exported_len = 0;
+    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", exported) != RECTIFY_OK)
+        fail("an inspection just imported does not export", rectify_errmsg());
+    if (checked(rectify_import_json(&again, nullptr, db, exported, exported_len), "rectify_import_json") != RECTIFY_OK) {
+        std::fprintf(stderr, "export:\n%s\n", exported);
+        fail("an export does not import back", rectify_errmsg());
+    }
+    if (again != id) fail("importing an export gives another inspection");
+    if (audit_event_count(db) != events_after) {
+        char *log = nullptr;
+        rectify_audit_log(&log, db, 0, 0, events_after, 0);
+        std::fprintf(stderr, "export:\n%s\nchanges:\n%s\n", exported, log);
+        fail("importing an export changes the database");
+    }
+    rectify_free(exported);
 
     rectify_db_close(db);
     return 0;
