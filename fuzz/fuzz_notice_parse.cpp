@@ -1,7 +1,8 @@
 // The notice parser, through rectify_notice_parse(): the input is the notice's text, parsed once
 // as it is and once with every fact the preamble could lack given as an option.
-// Promises checked (include/rectify/notice.h): a failure says why and sets no output; a success
-// is an inspection document that rectify_import_json() takes.
+// Promises checked (include/rectify/notice.h, docs/parse.md): a failure says why and sets no
+// output; a success is an inspection document that rectify_import_json() takes, and exporting
+// what was imported gives back the parser's bytes.
 #include "fuzz_support.hpp"
 
 #include <cstddef>
@@ -25,6 +26,18 @@ void parse_and_import(const char *text, size_t len, const rectify_parse_options 
         fail("the parser's document does not import", rectify_errmsg());
     }
     if (id <= 0) fail("importing the parser's document gave no inspection id");
+
+    // docs/parse.md: "the output is in the export layout, so parse -> import -> export gives back
+    // the parser's bytes".
+    char *exported = nullptr;
+    size_t exported_len = 0;
+    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", exported) != RECTIFY_OK)
+        fail("the parser's document, imported, does not export", rectify_errmsg());
+    if (exported_len != std::strlen(json) || std::memcmp(exported, json, exported_len) != 0) {
+        std::fprintf(stderr, "parsed:\n%s\nexported:\n%s\n", json, exported);
+        fail("parse -> import -> export does not give back the parser's bytes");
+    }
+    rectify_free(exported);
     rectify_db_close(db);
     rectify_free(json);
 }
