@@ -1,16 +1,29 @@
 // The calendar loader, through rectify_calendar_load_json() on holiday notices in holiday-cn's
 // JSON, into an empty calendar or a copy of the bundled China one (odd-sized inputs).
-// Promises checked (include/rectify/calendar.h):
+// Promises checked (include/rectify/calendar.h, src/core/calendar.hpp):
 //   - a failed load leaves the calendar as it was, and says why;
-//   - after a successful one the working-day arithmetic agrees with itself:
+//   - after a successful one, the calendar says what the notices say: a year is known exactly when
+//     a notice with papers was loaded for it, and (loaded into an empty calendar) every listed
+//     date has the type the winning notice gives it (the greatest year listing it; within a year,
+//     the last notice), every other date of a known year is a weekday or a weekend day;
+//   - and the working-day arithmetic agrees with itself:
 //     count_workdays(d, add_workdays(d, n)) == n, the result of add_workdays (n != 0) and of
 //     next_workday is a working day, and add_workdays(d, 0) is d.
 #include "fuzz_support.hpp"
+
+// The expected answers come from the library's own notice parser: the loader must accept no
+// more and no less than it, and what the notices mean is then worked out here independently.
+#include "core/calendar_json.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 using namespace rectify_fuzz;
 
@@ -71,6 +84,68 @@ void check_arithmetic(const rectify_calendar *cal, const char *from, int n) {
         require_workday(cal, next, "next_workday gave a rest day");
 }
 
+int expected_type(const rectify::core::Date &date, bool off) {
+    if (off) return RECTIFY_DAY_HOLIDAY;
+    const bool weekend = date.day_of_week() == boost::date_time::Saturday || date.day_of_week() == boost::date_time::Sunday;
+    return weekend ? RECTIFY_DAY_ADJUSTED_WORKDAY : RECTIFY_DAY_WORKDAY;
+}
+
+void require_type(const rectify_calendar *cal, const rectify::core::Date &date, int expected) {
+    const std::string text = rectify::core::format_date(date);
+    int type = 0;
+    checked(rectify_calendar_day_type(&type, cal, text.c_str()), "rectify_calendar_day_type");
+    if (type != expected) {
+        char detail[96];
+        std::snprintf(detail, sizeof detail, "%s is %s, the notices make it %s", text.c_str(), rectify_day_type_name(type),
+                      rectify_day_type_name(expected));
+        fail("a loaded calendar disagrees with its notices", detail);
+    }
+}
+
+// The calendar after a successful load of json, against the notices' own meaning.
+void check_meaning(const rectify_calendar *cal, std::string_view json, bool from_empty) {
+    using rectify::core::Date;
+    std::vector<rectify::core::HolidayNotice> notices;
+    try {
+        notices = rectify::core::parse_holiday_notices(json);
+    } catch (const std::exception &e) {
+        fail("the calendar loaded what its notice parser refuses", e.what());
+    }
+    // Within a year the notice loaded last counts; a notice with no papers says nothing.
+    std::map<int, const rectify::core::HolidayNotice *> last;
+    for (const auto &n : notices)
+        if (!n.papers.empty()) last[n.year] = &n;
+
+    for (int year = 1900; year <= 2200; ++year) {
+        int known = -1;
+        checked(rectify_calendar_year_known(&known, cal, year), "rectify_calendar_year_known");
+        const bool loaded = last.count(year) > 0;
+        // A copy of the bundled calendar knows 2007-2026 besides.
+        if (loaded && known != 1) fail("a year with a loaded notice is not known");
+        if (from_empty && !loaded && known != 0) fail("a year no notice was loaded for is known");
+    }
+    if (!from_empty) return; // the bundled notices also speak of some dates: no simple oracle
+
+    // Among the notices listing a date, the one of the greatest year wins.
+    std::map<Date, std::pair<int, bool>> listed;
+    for (const auto &[year, notice] : last)
+        for (const auto &day : notice->days) {
+            auto it = listed.find(day.date);
+            if (it == listed.end() || year > it->second.first) listed[day.date] = {year, day.off};
+        }
+    for (const auto &[date, who] : listed) require_type(cal, date, expected_type(date, who.second));
+
+    int years_walked = 0;
+    for (const auto &entry : last) {
+        if (++years_walked > 3) break; // enough to catch a wrong index, cheap enough to fuzz
+        for (Date d(entry.first, 1, 1); d.year() == entry.first; d += boost::gregorian::days(1)) {
+            if (listed.count(d)) continue;
+            const bool weekend = d.day_of_week() == boost::date_time::Saturday || d.day_of_week() == boost::date_time::Sunday;
+            require_type(cal, d, weekend ? RECTIFY_DAY_WEEKEND : RECTIFY_DAY_WORKDAY);
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -83,6 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (checked(rectify_calendar_load_json(cal, reinterpret_cast<const char *>(data), size), "rectify_calendar_load_json") != RECTIFY_OK) {
         require_same_calendar(cal, before);
     } else {
+        check_meaning(cal, std::string_view(reinterpret_cast<const char *>(data), size), flags == RECTIFY_CALENDAR_EMPTY);
         // n from the input's bytes, so that the fuzzer steers it too.
         unsigned hash = 2166136261u;
         for (size_t i = 0; i < size; ++i) hash = (hash ^ data[i]) * 16777619u;
