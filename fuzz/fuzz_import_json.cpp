@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 
 using namespace rectify_fuzz;
 
@@ -19,10 +20,10 @@ int64_t inspection_count(rectify_db *db) {
     char *json = nullptr;
     rectify_list_options opts = RECTIFY_LIST_OPTIONS_INIT;
     if (rectify_record_list(&json, db, RECTIFY_KIND_INSPECTION, &opts) != RECTIFY_OK) fail("cannot list inspections", rectify_errmsg());
-    // Each listed inspection is an object holding one "ref" member at its top level; a ref
-    // string holding `"ref"` would be escaped, so counting `{"id":` is exact enough.
-    for (const char *p = json; *p; ++p)
-        if (p[0] == '{' && p[1] == '"' && p[2] == 'i' && p[3] == 'd' && p[4] == '"') ++count;
+    // Each listed inspection is an object that starts so (src/io/record_json.cpp); a string
+    // holding these bytes would have its quotes escaped.
+    const char head[] = "{\"kind\":\"inspection\",\"id\":";
+    for (const char *p = json; (p = std::strstr(p, head)) != nullptr; p += sizeof head - 1) ++count;
     rectify_free(json);
     return count;
 }
@@ -45,9 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         return 0;
     }
     if (id <= 0 || !summary) fail("a successful import gave no inspection id or no summary");
+    if (inspection_count(db) != inspections_before + 1) fail("a successful import did not list one more inspection");
     rectify_free(summary);
 
+    // Into an empty database everything is created, and every creation is audited.
     const int64_t events_after = audit_event_count(db);
+    if (events_after <= events_before) fail("a successful import into an empty database wrote no audit event");
     int64_t again = 0;
     if (checked(rectify_import_json(&again, nullptr, db, json, size), "rectify_import_json") != RECTIFY_OK)
         fail("importing the same document twice fails the second time", rectify_errmsg());
