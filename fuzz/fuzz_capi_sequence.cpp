@@ -17,13 +17,11 @@
 extern const unsigned char rectify_fuzz_seed_case[];
 extern const std::size_t rectify_fuzz_seed_case_size;
 
-namespace {
-const char *seed_case() { return reinterpret_cast<const char *>(rectify_fuzz_seed_case); }
-} // namespace
-
 using namespace rectify_fuzz;
 
 namespace {
+
+const char *seed_case() { return reinterpret_cast<const char *>(rectify_fuzz_seed_case); }
 
 // The input's bytes, read front to back; once they run out every read gives 0.
 class Bytes {
@@ -51,6 +49,7 @@ public:
     std::string raw(size_t max) {
         size_t n = byte() % (max + 1);
         if (n > size_ - pos_) n = size_ - pos_;
+        if (n == 0) return {};
         std::string s(reinterpret_cast<const char *>(data_ + pos_), n);
         pos_ += n;
         return s;
@@ -95,9 +94,9 @@ struct State {
 };
 
 // Owned out-strings: checked, then freed.
-void done_with(int rc, const char *call, char *out) {
+void done_with(int rc, const char *call, char **out) {
     checked_out(rc, call, out);
-    rectify_free(out);
+    rectify_free(*out);
 }
 
 // Arguments are drawn into named locals one statement at a time: C++ leaves the order of a
@@ -115,7 +114,7 @@ void open_db(State &s, Step &a) {
     // Only an in-memory database is made; a missing file without CREATE exercises the refusal.
     const char *path = (how & 16) ? "/nonexistent/rectify-fuzz.db" : ":memory:";
     if (how & 16) opts.flags = 0;
-    checked_out(rectify_db_open(&s.db, path, (how & 32) ? nullptr : &opts), "rectify_db_open", s.db);
+    checked_out(rectify_db_open(&s.db, path, (how & 32) ? nullptr : &opts), "rectify_db_open", &s.db);
 }
 
 void import_seed(State &s, Step &a) {
@@ -132,7 +131,7 @@ void import_seed(State &s, Step &a) {
     }
     int64_t id = 0;
     char *summary = nullptr;
-    done_with(rectify_import_json(&id, &summary, s.db, doc.data(), doc.size()), "rectify_import_json", summary);
+    done_with(rectify_import_json(&id, &summary, s.db, doc.data(), doc.size()), "rectify_import_json", &summary);
 }
 
 void calendar_step(State &s, Step &a) {
@@ -144,13 +143,13 @@ void calendar_step(State &s, Step &a) {
         rectify_calendar_free(s.cal);
         s.cal = nullptr;
         const int flags = a.in.small(4);
-        checked_out(rectify_calendar_new(&s.cal, flags), "rectify_calendar_new", s.cal);
+        checked_out(rectify_calendar_new(&s.cal, flags), "rectify_calendar_new", &s.cal);
         break;
     }
     case 1:
         rectify_calendar_free(s.cal_copy);
         s.cal_copy = nullptr;
-        checked_out(rectify_calendar_copy(&s.cal_copy, s.cal), "rectify_calendar_copy", s.cal_copy);
+        checked_out(rectify_calendar_copy(&s.cal_copy, s.cal), "rectify_calendar_copy", &s.cal_copy);
         break;
     case 2: {
         const char *json = a.str();
@@ -236,7 +235,7 @@ void records_step(State &s, Step &a) {
     int64_t id = 0;
     const int kind = a.in.small(10);
     switch (a.in.small(8)) {
-    case 0: done_with(rectify_record_get(&out, s.db, kind, a.in.id()), "rectify_record_get", out); break;
+    case 0: done_with(rectify_record_get(&out, s.db, kind, a.in.id()), "rectify_record_get", &out); break;
     case 1: checked(rectify_record_find(&id, s.db, kind, a.str()), "rectify_record_find"); break;
     case 2: {
         rectify_list_options o = RECTIFY_LIST_OPTIONS_INIT;
@@ -246,7 +245,7 @@ void records_step(State &s, Step &a) {
         o.limit = a.in.id();
         if (a.in.small(8) == 0) o.version = a.in.small(3);
         const rectify_list_options *opts = a.in.small(4) ? &o : nullptr;
-        done_with(rectify_record_list(&out, s.db, kind, opts), "rectify_record_list", out);
+        done_with(rectify_record_list(&out, s.db, kind, opts), "rectify_record_list", &out);
         break;
     }
     case 3: {
@@ -268,15 +267,15 @@ void records_step(State &s, Step &a) {
         checked(rectify_progress_add(&id, s.db, measure, date, text, author), "rectify_progress_add");
         break;
     }
-    case 5: done_with(rectify_export_json(&out, nullptr, s.db, a.in.id()), "rectify_export_json", out); break;
+    case 5: done_with(rectify_export_json(&out, nullptr, s.db, a.in.id()), "rectify_export_json", &out); break;
     case 6: {
         const int64_t record = a.in.id();
         const int64_t offset = a.in.id();
         const int64_t limit = a.in.id();
-        done_with(rectify_audit_log(&out, s.db, kind, record, offset, limit), "rectify_audit_log", out);
+        done_with(rectify_audit_log(&out, s.db, kind, record, offset, limit), "rectify_audit_log", &out);
         break;
     }
-    default: done_with(rectify_audit_verify(&out, s.db), "rectify_audit_verify", out); break;
+    default: done_with(rectify_audit_verify(&out, s.db), "rectify_audit_verify", &out); break;
     }
 }
 
@@ -290,7 +289,7 @@ void report_step(State &s, Step &a) {
         o.format = a.in.small(4);
         const int64_t inspection = a.in.id();
         const rectify_notice_options *opts = a.in.small(4) ? &o : nullptr;
-        done_with(rectify_notice_render(&out, s.db, inspection, opts), "rectify_notice_render", out);
+        done_with(rectify_notice_render(&out, s.db, inspection, opts), "rectify_notice_render", &out);
         break;
     }
     case 1: {
@@ -303,7 +302,7 @@ void report_step(State &s, Step &a) {
         const int64_t inspection = a.in.id();
         unsigned char *data = nullptr;
         size_t size = 0;
-        checked_out(rectify_report_render(&data, &size, s.db, inspection, &o), "rectify_report_render", data);
+        checked_out(rectify_report_render(&data, &size, s.db, inspection, &o), "rectify_report_render", &data);
         rectify_free(data);
         break;
     }
@@ -316,12 +315,12 @@ void report_step(State &s, Step &a) {
         o.audience = a.in.small(4);
         o.flags = a.in.small(4);
         const rectify_stats_options *opts = a.in.small(8) ? &o : nullptr;
-        done_with(rectify_stats_json(&out, s.db, opts), "rectify_stats_json", out);
+        done_with(rectify_stats_json(&out, s.db, opts), "rectify_stats_json", &out);
         break;
     }
     case 3: {
         const rectify_warning_options o = warning_options(a);
-        done_with(rectify_warnings(&out, s.db, &o), "rectify_warnings", out);
+        done_with(rectify_warnings(&out, s.db, &o), "rectify_warnings", &out);
         break;
     }
     case 4: {
@@ -331,14 +330,14 @@ void report_step(State &s, Step &a) {
     }
     case 5: {
         const rectify_warning_options o = warning_options(a);
-        done_with(rectify_overdue(&out, s.db, &o), "rectify_overdue", out);
+        done_with(rectify_overdue(&out, s.db, &o), "rectify_overdue", &out);
         checked(rectify_overdue_count(&count, s.db, &o), "rectify_overdue_count");
         break;
     }
     case 6: {
         const int days = a.in.number();
         const rectify_warning_options o = warning_options(a);
-        done_with(rectify_due_within(&out, s.db, days, &o), "rectify_due_within", out);
+        done_with(rectify_due_within(&out, s.db, days, &o), "rectify_due_within", &out);
         break;
     }
     default: {
@@ -346,7 +345,7 @@ void report_step(State &s, Step &a) {
         rectify_parse_options o = RECTIFY_PARSE_OPTIONS_INIT;
         o.unit = a.str();
         o.onsite_start = a.date();
-        done_with(rectify_notice_parse(&out, text, text ? std::strlen(text) : 0, &o), "rectify_notice_parse", out);
+        done_with(rectify_notice_parse(&out, text, text ? std::strlen(text) : 0, &o), "rectify_notice_parse", &out);
     }
     }
 }
@@ -372,7 +371,7 @@ void followthrough_step(State &s, Step &a) {
     case 2: {
         const int64_t measure = a.in.id();
         const int pending_only = a.in.small(2);
-        done_with(rectify_extension_list(&out, s.db, measure, pending_only), "rectify_extension_list", out);
+        done_with(rectify_extension_list(&out, s.db, measure, pending_only), "rectify_extension_list", &out);
         break;
     }
     case 3: {
@@ -404,7 +403,7 @@ void followthrough_step(State &s, Step &a) {
         const int kind = a.in.small(8);
         const int64_t target = a.in.id();
         checked(rectify_evidence_add(&id, s.db, kind, target, &e), "rectify_evidence_add");
-        done_with(rectify_evidence_list(&out, s.db, kind, target), "rectify_evidence_list", out);
+        done_with(rectify_evidence_list(&out, s.db, kind, target), "rectify_evidence_list", &out);
         break;
     }
     case 6: {
@@ -424,7 +423,7 @@ void followthrough_step(State &s, Step &a) {
         const char *findings = a.str();
         const char *new_measures = a.str();
         checked(rectify_review_verdict(&id, s.db, review, issue, verdict, date, findings, new_measures), "rectify_review_verdict");
-        done_with(rectify_review_report(&out, s.db, review), "rectify_review_report", out);
+        done_with(rectify_review_report(&out, s.db, review), "rectify_review_report", &out);
         break;
     }
     case 8: {
@@ -441,7 +440,7 @@ void followthrough_step(State &s, Step &a) {
         checked(rectify_followup_record(&id, s.db, measure, date, narrative), "rectify_followup_record");
         const int days = a.in.number();
         const rectify_warning_options o = warning_options(a);
-        done_with(rectify_followups_due(&out, s.db, days, &o), "rectify_followups_due", out);
+        done_with(rectify_followups_due(&out, s.db, days, &o), "rectify_followups_due", &out);
         break;
     }
     case 10: {
@@ -449,13 +448,13 @@ void followthrough_step(State &s, Step &a) {
         const char *date = a.date();
         const char *deductions = a.str();
         const char *thresholds = a.str();
-        done_with(rectify_evaluate(&out, s.db, inspection, date, deductions, thresholds), "rectify_evaluate", out);
+        done_with(rectify_evaluate(&out, s.db, inspection, date, deductions, thresholds), "rectify_evaluate", &out);
         break;
     }
     case 11: {
         const char *json = a.str();
         checked(rectify_profile_add(&id, s.db, json, json ? std::strlen(json) : 0), "rectify_profile_add");
-        done_with(rectify_profile_list(&out, s.db), "rectify_profile_list", out);
+        done_with(rectify_profile_list(&out, s.db), "rectify_profile_list", &out);
         const int64_t inspection = a.in.id();
         const char *name = a.str();
         checked(rectify_inspection_apply_profile(s.db, inspection, name), "rectify_inspection_apply_profile");
@@ -464,9 +463,9 @@ void followthrough_step(State &s, Step &a) {
     case 12: {
         const char *json = a.str();
         checked(rectify_close_out_guards_set(s.db, json, json ? std::strlen(json) : 0), "rectify_close_out_guards_set");
-        done_with(rectify_close_out_guards(&out, s.db), "rectify_close_out_guards", out);
+        done_with(rectify_close_out_guards(&out, s.db), "rectify_close_out_guards", &out);
         out = nullptr;
-        done_with(rectify_close_out_list(&out, s.db, a.in.id()), "rectify_close_out_list", out);
+        done_with(rectify_close_out_list(&out, s.db, a.in.id()), "rectify_close_out_list", &out);
         break;
     }
     default: {
@@ -480,7 +479,7 @@ void followthrough_step(State &s, Step &a) {
         const char *concluded_on = a.date();
         const char *note = a.str();
         checked(rectify_lead_dispose(s.db, lead, disposition, concluded_on, note), "rectify_lead_dispose");
-        done_with(rectify_lead_list(&out, s.db, a.in.id()), "rectify_lead_list", out);
+        done_with(rectify_lead_list(&out, s.db, a.in.id()), "rectify_lead_list", &out);
     }
     }
 }
@@ -509,7 +508,7 @@ void admin_step(State &s, Step &a) {
             checked(rectify_user_revoke(s.db, name, role, scope, scope_id), "rectify_user_revoke");
         break;
     }
-    case 4: done_with(rectify_user_list(&out, s.db), "rectify_user_list", out); break;
+    case 4: done_with(rectify_user_list(&out, s.db), "rectify_user_list", &out); break;
     case 5:
         if (a.in.small(2)) {
             const char *date = a.date();
@@ -523,7 +522,7 @@ void admin_step(State &s, Step &a) {
         break;
     case 6: {
         rectify_calendar *cal = nullptr;
-        checked_out(rectify_db_calendar(&cal, s.db), "rectify_db_calendar", cal);
+        checked_out(rectify_db_calendar(&cal, s.db), "rectify_db_calendar", &cal);
         rectify_calendar_free(cal);
         break;
     }

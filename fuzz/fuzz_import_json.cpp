@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
     int64_t id = 0;
     char *summary = nullptr;
-    if (checked_out(rectify_import_json(&id, &summary, db, json, size), "rectify_import_json", summary) != RECTIFY_OK) {
+    if (checked_out(rectify_import_json(&id, &summary, db, json, size), "rectify_import_json", &summary) != RECTIFY_OK) {
         if (id != 0) fail("rectify_import_json set an inspection id and failed");
         if (audit_event_count(db) != events_before) fail("a failed import wrote audit events");
         if (inspection_count(db) != inspections_before) fail("a failed import left an inspection behind");
@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     // The export is the inspection as stored: importing it back must change nothing either.
     char *exported = nullptr;
     size_t exported_len = 0;
-    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", exported) != RECTIFY_OK)
+    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", &exported) != RECTIFY_OK)
         fail("an inspection just imported does not export", rectify_errmsg());
     if (checked(rectify_import_json(&again, nullptr, db, exported, exported_len), "rectify_import_json") != RECTIFY_OK) {
         std::fprintf(stderr, "export:\n%s\n", exported);

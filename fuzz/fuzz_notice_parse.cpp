@@ -16,7 +16,7 @@ namespace {
 
 void parse_and_import(const char *text, size_t len, const rectify_parse_options *opts) {
     char *json = nullptr;
-    if (checked_out(rectify_notice_parse(&json, text, len, opts), "rectify_notice_parse", json) != RECTIFY_OK) return;
+    if (checked_out(rectify_notice_parse(&json, text, len, opts), "rectify_notice_parse", &json) != RECTIFY_OK) return;
     if (!json) fail("rectify_notice_parse succeeded without a document");
 
     rectify_db *db = open_scratch_db();
@@ -31,7 +31,7 @@ void parse_and_import(const char *text, size_t len, const rectify_parse_options 
     // the parser's bytes".
     char *exported = nullptr;
     size_t exported_len = 0;
-    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", exported) != RECTIFY_OK)
+    if (checked_out(rectify_export_json(&exported, &exported_len, db, id), "rectify_export_json", &exported) != RECTIFY_OK)
         fail("the parser's document, imported, does not export", rectify_errmsg());
     if (exported_len != std::strlen(json) || std::memcmp(exported, json, exported_len) != 0) {
         std::fprintf(stderr, "parsed:\n%s\nexported:\n%s\n", json, exported);

@@ -25,8 +25,8 @@ int checked(int rc, const char *call) {
     return rc;
 }
 
-int checked_out(int rc, const char *call, const void *out) {
-    if (checked(rc, call) != RECTIFY_OK && out != nullptr) fail("an out-parameter left set after a failure of", call);
+int checked_owned(int rc, const char *call, const void *out_value) {
+    if (checked(rc, call) != RECTIFY_OK && out_value != nullptr) fail("an out-parameter left set after a failure of", call);
     return rc;
 }
 

@@ -19,7 +19,10 @@ namespace rectify_fuzz {
 int checked(int rc, const char *call);
 
 // Like checked(), and on failure the caller-owned pointer *out must have been set to NULL.
-int checked_out(int rc, const char *call, const void *out);
+// It takes the out-parameter's address, not its value: a value would be an argument of the same
+// call as rc, and C++ may read it before the call that sets it has run.
+int checked_owned(int rc, const char *call, const void *out_value);
+template <class T> int checked_out(int rc, const char *call, T *const *out) { return checked_owned(rc, call, *out); }
 
 // A new database of the current schema, in memory, with "fuzzer" as its first actor (and so its
 // administrator). Closed with rectify_db_close(). Aborts if it cannot be opened: the fuzz targets
