@@ -48,7 +48,7 @@ test: test-normal test-asan
 
 bench-build: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DRECTIFY_BUILD_BENCH=ON -DRECTIFY_BUILD_TESTS=OFF $(CMAKE_ARGS)
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench import_bench report_bench
 
 bench: bench-build
 	sh bench/run-all.sh $(BENCH_BUILD) bench/RESULTS.md
