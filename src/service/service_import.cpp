@@ -21,6 +21,30 @@ using core::Error;
 
 constexpr const char *kImport = "import";
 
+// The page cache a batch import runs with: large enough that a province's indexes stay in memory
+// for the one long transaction instead of being spilled to the WAL and written again and again.
+constexpr std::int64_t kBatchCacheKib = 256 * 1024;
+
+// Raises the connection's page cache for a scope and puts it back afterwards.
+class LargerCache {
+public:
+    LargerCache(store::Store &store, std::int64_t kib) : store_(store), before_(store.cache_kib()) {
+        if (kib > before_) store_.set_cache_kib(kib);
+    }
+    ~LargerCache() {
+        try {
+            store_.set_cache_kib(before_);
+        } catch (...) {
+        }
+    }
+    LargerCache(const LargerCache &) = delete;
+    LargerCache &operator=(const LargerCache &) = delete;
+
+private:
+    store::Store &store_;
+    std::int64_t before_;
+};
+
 std::int64_t count_issue(const io::DocIssue &d) {
     std::int64_t n = 1 + static_cast<std::int64_t>(d.outcomes.size());
     for (const auto &m : d.measures) n += 1 + static_cast<std::int64_t>(m.progress.size());
@@ -138,6 +162,7 @@ ImportResult Service::import_json(std::string_view json) {
 
 ImportBatchResult Service::import_batch(LineSource &lines) {
     const std::string &actor = require_actor();
+    LargerCache cache(store_, kBatchCacheKib);
     WriteTransaction tx(store_);
     const core::Calendar cal = calendar();
     const std::int64_t total = lines.bytes_total();

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rectify::store {
@@ -119,6 +120,17 @@ public:
     // The unit and round of an inspection.
     core::RecordScope scope_of_inspection(std::int64_t inspection_id);
 
+    // A prepared statement kept for the life of the handle, keyed by its SQL text, reset and ready
+    // to bind: for queries built from a filter (lists, counts), the lookups every authorisation
+    // makes, and the repositories' statements on hot paths. Reset it when done
+    // (detail::ResetOnExit), so that no read stays open.
+    SQLite::Statement &cached(const std::string &sql);
+
+    // This connection's page cache in KiB (SQLite's cache_size). A bulk write raises it for its
+    // transaction, so that pages are not spilled to the WAL and written again.
+    std::int64_t cache_kib();
+    void set_cache_kib(std::int64_t kib);
+
     // A consistent copy of the whole database to dest_path (SQLite's online backup), taken from
     // one read snapshot while other connections go on writing.
     void backup_to(const std::string &dest_path);
@@ -132,6 +144,7 @@ private:
     int schema_version_ = 0;
     bool read_only_ = false;
     std::vector<std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_by_sql_;
 };
 
 // Maps a SQLite exception to the library's error, naming what was being done.

@@ -129,7 +129,8 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
     std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " + Table<R>::order;
     sql += " LIMIT ? OFFSET ?";
     try {
-        SQLite::Statement st(db_, sql);
+        auto &st = cached(sql);
+        detail::ResetOnExit reset(st);
         detail::bind_filter<R>(st, f);
         int n = st.getBindParameterCount();
         st.bind(n - 1, static_cast<std::int64_t>(f.limit > 0 ? f.limit : -1));
@@ -145,7 +146,8 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
 template <class R> std::int64_t Store::count(const ListFilter &f) {
     std::string sql = std::string("SELECT COUNT(*) FROM ") + Table<R>::from + detail::where_clause<R>(f);
     try {
-        SQLite::Statement st(db_, sql);
+        auto &st = cached(sql);
+        detail::ResetOnExit reset(st);
         detail::bind_filter<R>(st, f);
         st.executeStep();
         return st.getColumn(0).getInt64();
