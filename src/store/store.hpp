@@ -34,6 +34,11 @@ struct ListFilter {
     std::int64_t limit = 0;
     // Only records in these units and rounds; nullptr for no restriction.
     const core::Visibility *visible = nullptr;
+    // Order by position (seq, then id) only, not by the full display order: enough for a caller
+    // that groups the records under their parents (each group is then in display order), and
+    // much cheaper, since the display order of issues and what hangs off them is computed by
+    // subqueries for every row.
+    bool position_order = false;
 };
 
 struct AuditEvent {

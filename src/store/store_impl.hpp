@@ -126,7 +126,10 @@ template <class R> void bind_filter(SQLite::Statement &st, const ListFilter &f) 
 
 template <class R> std::vector<R> Store::list(const ListFilter &f) {
     if (f.offset < 0 || f.limit < 0) throw core::Error(core::Errc::argument, "offset and limit must not be negative");
-    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " + Table<R>::order;
+    constexpr bool has_seq = Table<R>::kind != core::Kind::round && Table<R>::kind != core::Kind::unit &&
+                             Table<R>::kind != core::Kind::inspection;
+    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " +
+                      (has_seq && f.position_order ? "t.seq, t.id" : Table<R>::order);
     sql += " LIMIT ? OFFSET ?";
     try {
         auto &st = cached(sql);
