@@ -59,7 +59,7 @@ section="$out/section.md"
   echo '```text'
   for p in $programs; do
     name=$(basename "$p")
-    grep -E '^(PASS|FAIL) |M calls/s|^check: |^database: |^as of |^rectify-gen: ' "$out/$name.txt" || true
+    grep -E '^(PASS|FAIL) |M calls/s|^check: |^database: |^as of |^rectify-gen: |^info: |^data: |^notice: ' "$out/$name.txt" || true
   done
   echo '```'
   if [ -f "$out/gen.txt" ]; then

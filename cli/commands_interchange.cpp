@@ -80,21 +80,73 @@ void print_import(const std::string &source, const rectify::import_result &r, bo
     std::cout << "inspection id: " << r.inspection_id << '\n';
 }
 
+/** A batch import's summary: documents, then the summed counts. */
+void print_batch(const std::string &source, const std::string &summary_text, bool as_json, const first_admin &admin) {
+    const json::value summary = parse_json(summary_text, "the import summary");
+    if (as_json) {
+        json::object out;
+        out["summary"] = summary;
+        if (admin) {
+            out["first_admin"] = *admin;
+        }
+        std::cout << json::serialize(out) << '\n';
+        return;
+    }
+    if (admin) {
+        std::cout << "created the database; first admin: " << *admin << " (admin on the whole database)\n";
+    }
+    std::cout << "imported " << source << " in one transaction\n";
+    if (summary.is_object()) {
+        for (const auto &kv : summary.as_object()) {
+            std::cout << "  " << std::string(kv.key()) << ": " << summary_value(kv.value()) << '\n';
+        }
+    }
+}
+
 } // namespace
 
 void add_import_command(CLI::App &app, context &ctx) {
     CLI::App *cmd = app.add_subcommand(
         "import", "Import one inspection document (docs/schema.md); creates or updates records by ref, "
-                  "all or nothing. Creates the database if missing.");
+                  "all or nothing. Creates the database if missing. With --batch, FILE is JSON Lines "
+                  "(one document a line) imported in one transaction. Shows a progress bar when "
+                  "standard error is a terminal.");
     auto file = std::make_shared<std::string>();
-    cmd->add_option("FILE", *file, "the JSON document; - reads standard input")->required();
-    cmd->callback([&ctx, file] {
-        ctx.action = [&ctx, file] {
+    auto batch = std::make_shared<bool>(false);
+    cmd->add_option("FILE", *file, "the JSON document (with --batch, the JSON Lines file); - reads standard input")
+        ->required();
+    cmd->add_flag("--batch", *batch,
+                  "FILE holds one document per line (JSON Lines, blank lines skipped): import them all in one "
+                  "transaction, or none; an error names the line");
+    cmd->callback([&ctx, file, batch] {
+        ctx.action = [&ctx, file, batch] {
             rectify::import_result r;
             // A database this import creates has no users: its actor becomes the first admin.
             std::error_code exists_ec;
             const first_admin admin =
                 std::filesystem::exists(ctx.db_path(), exists_ec) ? first_admin() : first_admin(ctx.actor());
+            if (*batch) {
+                if (*file != "-") {
+                    std::error_code ec;
+                    if (!std::filesystem::exists(*file, ec)) {
+                        throw cli_error(exit_not_found, "cannot import " + *file + ": no such file");
+                    }
+                    if (std::filesystem::is_directory(*file, ec)) {
+                        throw cli_error(exit_other, "cannot import " + *file + ": it is a directory");
+                    }
+                }
+                const std::string source = *file == "-" ? std::string("standard input") : *file;
+                const std::string text = *file == "-" ? read_stdin() : std::string();
+                rectify::db db = ctx.open(open_mode::create);
+                progress_bar bar("importing " + source, "bytes");
+                bar.attach(db);
+                const std::string summary = doing("importing " + source, [&] {
+                    return *file == "-" ? db.import_batch_json(text) : db.import_batch_file(*file);
+                });
+                bar.finish();
+                print_batch(source, summary, ctx.json, admin);
+                return exit_ok;
+            }
             if (*file == "-") {
                 const std::string doc = read_stdin();
                 rectify::db db = ctx.open(open_mode::create);
@@ -110,7 +162,10 @@ void add_import_command(CLI::App &app, context &ctx) {
                     throw cli_error(exit_other, "cannot import " + *file + ": it is a directory");
                 }
                 rectify::db db = ctx.open(open_mode::create);
+                progress_bar bar("importing " + *file, "records");
+                bar.attach(db);
                 r = doing("importing " + *file, [&] { return db.import_file(*file); });
+                bar.finish();
                 print_import(*file, r, ctx.json, admin);
             }
             return exit_ok;

@@ -16,6 +16,8 @@ RECTIFY_BEGIN_DECLS
 
 /**
  * Imports one inspection document of len bytes (json need not be NUL-terminated).
+ * With a progress callback set (rectify_db_set_progress()) it reports operation "import", done
+ * and total counting the document's records applied so far and in all.
  * On success *out_inspection_id (may be NULL) is the inspection's id and *out_summary (may be
  * NULL) a JSON object counting what was created and updated, freed with rectify_free().
  * On failure nothing in the database has changed and rectify_errmsg() names the field path,
@@ -27,6 +29,32 @@ RECTIFY_API int rectify_import_json(int64_t *out_inspection_id, char **out_summa
 /** As rectify_import_json(), reading the document from the file at path. */
 RECTIFY_API int rectify_import_file(int64_t *out_inspection_id, char **out_summary, rectify_db *db,
                                     const char *path);
+
+/**
+ * Imports many inspection documents in one transaction: all of them, or nothing.
+ *
+ * path names a JSON Lines file: one "rectify-inspection" document per line, each as
+ * rectify_import_json() takes it; blank lines are skipped, a line may end in CR LF. The file is
+ * read a line at a time, so memory is bounded by the longest line, not by the file. Each document
+ * is applied exactly as rectify_import_json() applies it (authorisation, an audit event per record
+ * changed, versions, close-outs), in the one transaction.
+ *
+ * On success *out_summary (may be NULL) is a JSON object freed with rectify_free():
+ * {"documents": n, "created": {kind: n, …}, "updated": {…}, "unchanged": {…}}, summed over the
+ * documents. On failure nothing in the database has changed and rectify_errmsg() names the file,
+ * the line and the field path, e.g. "batch.jsonl: line 1207: aspects[2].issues[0].title: …".
+ *
+ * With a progress callback set (rectify_db_set_progress()) it reports operation "import" with
+ * done = bytes of the file read so far and total = the file's size; a callback that asks to stop
+ * gets RECTIFY_E_INTERRUPTED and nothing is changed.
+ */
+RECTIFY_API int rectify_import_batch_file(char **out_summary, rectify_db *db, const char *path);
+
+/**
+ * As rectify_import_batch_file(), from len bytes of JSON Lines in memory (jsonl need not be
+ * NUL-terminated); errors name the line without a file name, progress counts bytes of jsonl.
+ */
+RECTIFY_API int rectify_import_batch_json(char **out_summary, rectify_db *db, const char *jsonl, size_t len);
 
 /**
  * Exports one inspection as a document. *out_json is NUL-terminated and freed with

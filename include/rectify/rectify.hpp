@@ -755,6 +755,28 @@ public:
         return r;
     }
 
+    /**
+     * Imports a JSON Lines file of "rectify-inspection" documents, one a line, in one transaction:
+     * all or nothing. Returns the summary JSON ({"documents", "created", "updated", "unchanged"}).
+     */
+    std::string import_batch_file(const std::string &path) {
+        const std::string c_path = detail::c_arg(path, "path");
+        char *summary = nullptr;
+        const int rc = ::rectify_import_batch_file(&summary, h(), c_path.c_str());
+        detail::c_string owned(summary);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /** As import_batch_file(), from JSON Lines in memory. */
+    std::string import_batch_json(std::string_view jsonl) {
+        char *summary = nullptr;
+        const int rc = ::rectify_import_batch_json(&summary, h(), jsonl.data(), jsonl.size());
+        detail::c_string owned(summary);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
     /** One inspection as a document, byte for byte as the library wrote it. */
     std::string export_json(std::int64_t inspection_id) {
         char *json = nullptr;

@@ -54,6 +54,7 @@ io::Document load_document(store::Store &store, std::int64_t inspection_id) {
 
     store::ListFilter f;
     f.inspection_id = inspection_id;
+    f.position_order = true; // grouped by parent below, so each group comes out in display order
     Children c;
     for (auto &i : store.list<core::Issue>(f)) {
         if (i.parent_id) c.issues_by_parent[*i.parent_id].push_back(std::move(i));

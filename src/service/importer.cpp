@@ -26,6 +26,11 @@ Importer::Importer(store::Store &store, const std::string &actor, Deriver derive
     : store_(store), actor_(actor), derive_(std::move(derive)), checks_(std::move(checks)), now_(core::utc_timestamp_now()) {}
 
 template <class R> void Importer::upsert(R &incoming, const std::string &path, bool status_given) {
+    upsert_one(incoming, path, status_given);
+    if (on_record_) on_record_();
+}
+
+template <class R> void Importer::upsert_one(R &incoming, const std::string &path, bool status_given) {
     constexpr core::Kind kind = store::Table<R>::kind;
     const int k = static_cast<int>(kind);
     auto id = store_.find_id<R>(incoming.meta.ref);

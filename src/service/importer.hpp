@@ -12,9 +12,18 @@
 namespace rectify::service {
 
 struct ImportCounts {
-    int created[9] = {};
-    int updated[9] = {};
-    int unchanged[9] = {};
+    std::int64_t created[9] = {};
+    std::int64_t updated[9] = {};
+    std::int64_t unchanged[9] = {};
+
+    ImportCounts &operator+=(const ImportCounts &o) {
+        for (int k = 0; k < 9; ++k) {
+            created[k] += o.created[k];
+            updated[k] += o.updated[k];
+            unchanged[k] += o.unchanged[k];
+        }
+        return *this;
+    }
 };
 
 class Importer {
@@ -39,9 +48,12 @@ public:
     // Returns the inspection's id; doc's records get their ids and versions filled in.
     std::int64_t apply(io::Document &doc);
     const ImportCounts &counts() const { return counts_; }
+    // Called after each record is applied (created, updated or found unchanged).
+    void on_record(std::function<void()> fn) { on_record_ = std::move(fn); }
 
 private:
     template <class R> void upsert(R &incoming, const std::string &path, bool status_given);
+    template <class R> void upsert_one(R &incoming, const std::string &path, bool status_given);
     void apply_issue(io::DocIssue &d, std::int64_t inspection_id, std::int64_t aspect_id, std::optional<std::int64_t> parent_id);
     void apply_outcome(io::DocOutcome &d, std::int64_t inspection_id, std::optional<std::int64_t> issue_id);
 
@@ -51,6 +63,7 @@ private:
     Checks checks_;
     std::string now_;
     ImportCounts counts_;
+    std::function<void()> on_record_;
 };
 
 } // namespace rectify::service

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include "core/enums.hpp"
+#include "io/document.hpp"
 #include "io/notice.hpp"
 #include "io/report.hpp"
 #include "core/statistics.hpp"
@@ -30,6 +31,24 @@ struct ImportResult {
     std::string summary_json; // {"inspection_id", "created": {kind: n}, "updated": …, "unchanged": …}
 };
 
+struct ImportCounts;
+
+// JSON Lines for a batch import, one document a line, read as the import goes, so that memory is
+// bounded by the longest line. The capi layer provides a file and a memory source.
+class LineSource {
+public:
+    virtual ~LineSource() = default;
+    // The next line without its line break; false at the end. line stays valid until the next call.
+    virtual bool next(std::string_view &line) = 0;
+    virtual std::int64_t bytes_read() const = 0;
+    virtual std::int64_t bytes_total() const = 0;
+};
+
+struct ImportBatchResult {
+    std::int64_t documents = 0;
+    std::string summary_json; // {"documents", "created": {kind: n}, "updated": …, "unchanged": …}
+};
+
 class Service {
 public:
     Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor);
@@ -40,6 +59,9 @@ public:
     int schema_version() const { return store_.schema_version(); }
 
     ImportResult import_json(std::string_view json);
+    // Every document of the source in one transaction, each as import_json applies it; all or
+    // nothing. An error names the line ("line 12: aspects[0]…"). Progress "import": bytes read.
+    ImportBatchResult import_batch(LineSource &lines);
     std::string export_json(std::int64_t inspection_id);
     // Every inspection the actor may read, in id order, each as its document on one line (what
     // export_json writes, compact); emit returns false to stop early. One read snapshot, one
@@ -191,6 +213,11 @@ private:
     void bootstrap_admin();
     // The profile a new inspection gets, stored on first use.
     store::ProfileRow default_profile_row(const std::string &actor);
+    // One read document into the open transaction, as import_json and import_batch both apply it:
+    // authorisation, records (created or updated by ref), audit events, versions, close-outs.
+    // Adds what it did to counts; on_record (may be empty) is called after each record.
+    std::int64_t apply_document(io::Document &doc, const std::string &actor, const core::Calendar &cal,
+                                ImportCounts &counts, const std::function<void()> &on_record);
     // Fills an imported inspection's derived deadlines (import keeps what is derived already).
     void derive_for_import(core::Inspection &incoming, const core::Inspection *existing, const std::string &actor,
                            const core::Calendar &cal);

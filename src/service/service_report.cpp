@@ -214,6 +214,7 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
         const core::Visibility visible = access_.visibility(actor_, p, "reading " + what);
         store::ListFilter f;
         f.visible = &visible;
+        f.parent_id = scope.round_id; // an inspection's parent is its round: read that round's only
         for (auto &in : store_.list<core::Inspection>(f)) {
             if (scope.unit_id && in.unit_id != scope.unit_id) continue;
             if (scope.round_id && in.round_id.value_or(0) != scope.round_id) continue;

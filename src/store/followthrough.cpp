@@ -67,8 +67,9 @@ void Followthrough::add_evidence(EvidenceRow &e) {
 std::vector<EvidenceRow> Followthrough::evidence(std::int64_t inspection_id, const std::string &target_kind,
                                                  std::int64_t target_id) {
     return with_sql_errors("reading evidence", [&] {
-        SQLite::Statement st(db_, std::string("SELECT ") + kEvidence + " FROM evidence WHERE (? = 0 OR inspection_id = ?) "
-                                      "AND (? = '' OR (target_kind = ? AND target_id = ?)) ORDER BY id");
+        auto &st = store_.cached(std::string("SELECT ") + kEvidence + " FROM evidence WHERE (? = 0 OR inspection_id = ?) "
+                                     "AND (? = '' OR (target_kind = ? AND target_id = ?)) ORDER BY id");
+        detail::ResetOnExit reset(st);
         Binder(st) << inspection_id << inspection_id << target_kind << target_kind << target_id;
         return all<EvidenceRow>(st, read_evidence);
     });
@@ -236,7 +237,8 @@ std::vector<LeadRow> Followthrough::leads(std::int64_t inspection_id) {
 
 void Followthrough::add_close_out(CloseOutRow &c) {
     with_sql_errors("storing a close-out", [&] {
-        SQLite::Statement st(db_, "INSERT INTO close_outs (issue_id, verifier, closed_on, note, created_at) VALUES (?, ?, ?, ?, ?)");
+        auto &st = store_.cached("INSERT INTO close_outs (issue_id, verifier, closed_on, note, created_at) VALUES (?, ?, ?, ?, ?)");
+        detail::ResetOnExit reset(st);
         Binder(st) << c.issue_id << c.verifier << c.closed_on << c.note << c.created_at;
         st.exec();
         c.id = db_.getLastInsertRowid();
@@ -273,7 +275,8 @@ std::vector<CloseOutRow> Followthrough::close_outs(std::int64_t issue_id) {
 
 std::optional<std::string> Followthrough::setting(const std::string &key) {
     return with_sql_errors("reading settings", [&]() -> std::optional<std::string> {
-        SQLite::Statement st(db_, "SELECT value FROM settings WHERE key = ?");
+        auto &st = store_.cached("SELECT value FROM settings WHERE key = ?");
+        detail::ResetOnExit reset(st);
         st.bind(1, key);
         if (!st.executeStep()) return std::nullopt;
         return st.getColumn(0).getString();

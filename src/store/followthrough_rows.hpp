@@ -110,7 +110,7 @@ public:
     std::optional<std::string> setting(const std::string &key);
     void set_setting(const std::string &key, const std::string &value, const std::string &at, const std::string &by);
 
-    explicit Followthrough(Store &store) : db_(store.database()) {}
+    explicit Followthrough(Store &store) : store_(store), db_(store.database()) {}
 
     void add_evidence(EvidenceRow &e);
     // Evidence of one target (kind and id), or of a whole inspection (target_kind empty).
@@ -138,6 +138,7 @@ public:
     std::vector<LeadRow> leads(std::int64_t inspection_id);
 
 private:
+    Store &store_;
     SQLite::Database &db_;
 };
 

@@ -126,4 +126,32 @@ SQLite::Statement &Store::cached(int slot, const std::string &sql) {
     return *st;
 }
 
+std::int64_t Store::cache_kib() {
+    try {
+        SQLite::Statement st(db_, "PRAGMA cache_size");
+        st.executeStep();
+        const std::int64_t n = st.getColumn(0).getInt64();
+        // Negative: KiB; positive: pages.
+        return n < 0 ? -n : n * db_.execAndGet("PRAGMA page_size").getInt64() / 1024;
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, "reading the cache size");
+    }
+}
+
+void Store::set_cache_kib(std::int64_t kib) {
+    try {
+        db_.exec("PRAGMA cache_size = -" + std::to_string(kib));
+    } catch (const SQLite::Exception &e) {
+        rethrow_sqlite(e, "setting the cache size");
+    }
+}
+
+SQLite::Statement &Store::cached(const std::string &sql) {
+    auto &st = statements_by_sql_[sql];
+    if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
+    st->reset();
+    st->clearBindings();
+    return *st;
+}
+
 } // namespace rectify::store

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rectify::store {
@@ -34,6 +35,11 @@ struct ListFilter {
     std::int64_t limit = 0;
     // Only records in these units and rounds; nullptr for no restriction.
     const core::Visibility *visible = nullptr;
+    // Order by position (seq, then id) only, not by the full display order: enough for a caller
+    // that groups the records under their parents (each group is then in display order), and
+    // much cheaper, since the display order of issues and what hangs off them is computed by
+    // subqueries for every row.
+    bool position_order = false;
 };
 
 struct AuditEvent {
@@ -126,6 +132,17 @@ public:
     // The unit and round of an inspection.
     core::RecordScope scope_of_inspection(std::int64_t inspection_id);
 
+    // A prepared statement kept for the life of the handle, keyed by its SQL text, reset and ready
+    // to bind: for queries built from a filter (lists, counts), the lookups every authorisation
+    // makes, and the repositories' statements on hot paths. Reset it when done
+    // (detail::ResetOnExit), so that no read stays open.
+    SQLite::Statement &cached(const std::string &sql);
+
+    // This connection's page cache in KiB (SQLite's cache_size). A bulk write raises it for its
+    // transaction, so that pages are not spilled to the WAL and written again.
+    std::int64_t cache_kib();
+    void set_cache_kib(std::int64_t kib);
+
     // A consistent copy of the whole database to dest_path (SQLite's online backup), taken from
     // one read snapshot while other connections go on writing. copied (may be empty) is told the
     // pages copied so far of the total; when it throws, the copy stops and leaves no file.
@@ -141,6 +158,7 @@ private:
     int schema_version_ = 0;
     bool read_only_ = false;
     std::vector<std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_by_sql_;
 };
 
 // The latest "after" image the audit log holds for each record of a kind, one record at a time

@@ -126,10 +126,14 @@ template <class R> void bind_filter(SQLite::Statement &st, const ListFilter &f) 
 
 template <class R> std::vector<R> Store::list(const ListFilter &f) {
     if (f.offset < 0 || f.limit < 0) throw core::Error(core::Errc::argument, "offset and limit must not be negative");
-    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " + Table<R>::order;
+    constexpr bool has_seq = Table<R>::kind != core::Kind::round && Table<R>::kind != core::Kind::unit &&
+                             Table<R>::kind != core::Kind::inspection;
+    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " +
+                      (has_seq && f.position_order ? "t.seq, t.id" : Table<R>::order);
     sql += " LIMIT ? OFFSET ?";
     try {
-        SQLite::Statement st(db_, sql);
+        auto &st = cached(sql);
+        detail::ResetOnExit reset(st);
         detail::bind_filter<R>(st, f);
         int n = st.getBindParameterCount();
         st.bind(n - 1, static_cast<std::int64_t>(f.limit > 0 ? f.limit : -1));
@@ -145,7 +149,8 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
 template <class R> std::int64_t Store::count(const ListFilter &f) {
     std::string sql = std::string("SELECT COUNT(*) FROM ") + Table<R>::from + detail::where_clause<R>(f);
     try {
-        SQLite::Statement st(db_, sql);
+        auto &st = cached(sql);
+        detail::ResetOnExit reset(st);
         detail::bind_filter<R>(st, f);
         st.executeStep();
         return st.getColumn(0).getInt64();

@@ -30,7 +30,8 @@ UserRow read_user(SQLite::Statement &st) {
 
 std::optional<UserRow> Store::user(const std::string &name) {
     try {
-        SQLite::Statement st(db_, "SELECT id, name, display_name, created_at, created_by FROM users WHERE name = ?");
+        auto &st = cached(std::string("SELECT id, name, display_name, created_at, created_by FROM users WHERE name = ?"));
+        detail::ResetOnExit reset(st);
         st.bind(1, name);
         if (!st.executeStep()) return std::nullopt;
         return read_user(st);
@@ -72,7 +73,8 @@ void Store::insert_user(UserRow &u) {
 
 std::vector<core::Grant> Store::grants_of(std::int64_t user_id) {
     try {
-        SQLite::Statement st(db_, "SELECT role, scope, scope_id FROM grants WHERE user_id = ? ORDER BY id");
+        auto &st = cached(std::string("SELECT role, scope, scope_id FROM grants WHERE user_id = ? ORDER BY id"));
+        detail::ResetOnExit reset(st);
         st.bind(1, user_id);
         std::vector<core::Grant> out;
         while (st.executeStep()) {
@@ -162,7 +164,8 @@ bool Store::round_has_units(std::int64_t round_id, const std::vector<std::int64_
 
 core::RecordScope Store::scope_of_inspection(std::int64_t inspection_id) {
     try {
-        SQLite::Statement st(db_, "SELECT unit_id, round_id FROM inspections WHERE id = ?");
+        auto &st = cached(std::string("SELECT unit_id, round_id FROM inspections WHERE id = ?"));
+        detail::ResetOnExit reset(st);
         st.bind(1, inspection_id);
         core::RecordScope s;
         if (st.executeStep()) {

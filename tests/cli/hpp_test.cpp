@@ -117,6 +117,18 @@ int main(int argc, char **argv) {
     CHECK(again.inspection_id == first.inspection_id);
     CHECK(code_of([&] { db.import_json("{\"format\":"); }) == RECTIFY_E_JSON);
     CHECK(code_of([&] { db.import_file(dir + "/no-such.json"); }) == RECTIFY_E_IO);
+    // Batch import: the exported seed twice as JSON Lines (the export is one document; its line
+    // breaks sit between tokens, so spaces do as well), all unchanged.
+    {
+        std::string line = db.export_json(first.inspection_id);
+        for (char &ch : line) {
+            if (ch == '\n') ch = ' ';
+        }
+        const std::string summary = db.import_batch_json(line + "\n\n" + line + "\n");
+        CHECK(contains(summary, "\"documents\":2"));
+        CHECK(code_of([&] { db.import_batch_json("{\"format\":\n"); }) == RECTIFY_E_JSON);
+        CHECK(code_of([&] { db.import_batch_file(dir + "/no-such.jsonl"); }) == RECTIFY_E_IO);
+    }
 
     // Export: a whole document, its length as the library gave it.
     const std::string doc = db.export_json(first.inspection_id);

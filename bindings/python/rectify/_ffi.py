@@ -140,6 +140,8 @@ FUNCTIONS = (
     # interchange.h
     ("rectify_import_json", CODE, (OUT_INT64, OUT_TEXT, HANDLE, TEXT, c_size_t)),
     ("rectify_import_file", CODE, (OUT_INT64, OUT_TEXT, HANDLE, TEXT)),
+    ("rectify_import_batch_file", CODE, (OUT_TEXT, HANDLE, TEXT)),
+    ("rectify_import_batch_json", CODE, (OUT_TEXT, HANDLE, TEXT, c_size_t)),
     ("rectify_export_json", CODE, (OUT_TEXT, OUT_SIZE, HANDLE, c_int64)),
     ("rectify_export_all", CODE, (HANDLE, RowCallback, c_void_p)),
     ("rectify_export_all_file", CODE, (HANDLE, TEXT)),

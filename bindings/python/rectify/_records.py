@@ -61,6 +61,30 @@ class RecordsMixin:
         lib.rectify_import_file(byref(inspection_id), byref(summary), self._handle, conv.path(path))
         return ImportResult(inspection_id.value, conv.take_json(summary))
 
+    def import_batch_json(self, documents):
+        """Imports many inspection documents in one transaction: all of them or none.
+
+        documents is JSON Lines text (one document a line) or a list of documents (dicts or JSON
+        text). Returns the summed summary: {"documents": n, "created": {...}, "updated": {...},
+        "unchanged": {...}}. A refusal's message names the line, e.g. "line 3: aspects[0]...".
+        """
+        if isinstance(documents, (list, tuple)):
+            lines = []
+            for d in documents:
+                text = d if isinstance(d, str) else json.dumps(d, ensure_ascii=False)
+                lines.append(text.replace("\n", " "))
+            documents = "\n".join(lines) + "\n"
+        data = conv.json_text(documents)
+        summary = c_void_p()
+        lib.rectify_import_batch_json(byref(summary), self._handle, data, len(data))
+        return conv.take_json(summary)
+
+    def import_batch_file(self, path):
+        """As import_batch_json(), the library reading a JSON Lines file a line at a time."""
+        summary = c_void_p()
+        lib.rectify_import_batch_file(byref(summary), self._handle, conv.path(path))
+        return conv.take_json(summary)
+
     def export_json(self, inspection_id):
         """One inspection as document text, exactly as the library writes it."""
         out, size = c_void_p(), c_size_t()

@@ -207,6 +207,25 @@ public final class Database implements AutoCloseable {
         return new ImportResult(id.getValue(), takeText(summary));
     }
 
+    /**
+     * Imports many inspection documents, JSON Lines (one document a line, blank lines skipped), in
+     * one transaction: all or nothing. Returns the summed summary JSON
+     * ({"documents", "created", "updated", "unchanged"}); a refusal's message names the line.
+     */
+    public String importBatchJson(String jsonLines) {
+        byte[] bytes = utf8(jsonLines);
+        PointerByReference summary = new PointerByReference();
+        check(lib().rectify_import_batch_json(summary, handle(), bytes, length(bytes)));
+        return takeText(summary);
+    }
+
+    /** As {@link #importBatchJson}, the library reading the JSON Lines file a line at a time. */
+    public String importBatchFile(String path) {
+        PointerByReference summary = new PointerByReference();
+        check(lib().rectify_import_batch_file(summary, handle(), path));
+        return takeText(summary);
+    }
+
     /** One inspection as a "rectify-inspection" document. */
     public String exportJson(long inspectionId) {
         PointerByReference out = new PointerByReference();

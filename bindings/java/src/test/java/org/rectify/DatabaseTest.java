@@ -38,6 +38,7 @@ final class DatabaseTest {
         runner.run("db: export, progress, users and the audit chain round-trip", this::roundTrip);
         runner.run("db: the whole database as JSON Lines, one document per inspection", this::exportAll);
         runner.run("db: progress of export, verify and backup; a listener that stops throws Stopped", this::progress);
+        runner.run("db: a batch of documents imports in one transaction; a bad line imports nothing", this::batch);
         runner.run("notice: a rendered notice parses back into a document", this::parseNotice);
     }
 
@@ -244,6 +245,28 @@ final class DatabaseTest {
             IllegalStateException thrown = Check.raises(IllegalStateException.class,
                 () -> db.eachWarning(query, r -> { throw new IllegalStateException("host failed"); }));
             Check.equal("host failed", thrown.getMessage(), "the host's exception comes back out");
+        }
+    }
+
+    private void batch() throws Exception {
+        // JSON strings hold no raw line breaks, so the pretty-printed seed fits on one line.
+        String one = new String(Files.readAllBytes(seed), java.nio.charset.StandardCharsets.UTF_8).replaceAll("[\r\n]+", " ");
+        String two = one.replace(SEED_REF, SEED_REF + "-copy");
+        try (Database db = Database.open(freshPath(), "admin", true)) {
+            RectifyException.InvalidInput e = Check.raises(RectifyException.InvalidInput.class,
+                () -> db.importBatchJson(one + "\n" + two.replace("\"rectify-inspection\"", "\"other\"") + "\n"));
+            Check.contains(e.getMessage(), "line 2: ", "the message names the line");
+            Check.equal(0, Json.array(db.list(Kind.INSPECTION)).size(), "nothing imported");
+            Map<String, Object> summary = Json.object(db.importBatchJson(one + "\n\n" + two + "\n"));
+            Check.equal(2L, ((Number) summary.get("documents")).longValue(), "documents: " + summary);
+            Check.equal(22, Json.array(db.list(Kind.ISSUE)).size(), "issues of both documents");
+            Path file = work.resolve("batch.jsonl");
+            Files.write(file, (one + "\n" + two + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, Object> again = Json.object(db.importBatchFile(file.toString()));
+            Check.equal(2L, ((Number) again.get("documents")).longValue(), "documents again: " + again);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> created = (Map<String, Object>) again.get("created");
+            Check.equal(0L, ((Number) created.get("issue")).longValue(), "nothing created the second time");
         }
     }
 

@@ -66,6 +66,8 @@ public interface RectifyLibrary extends Library {
                             byte[] json, SizeT len);
     int rectify_import_file(LongByReference out_inspection_id, PointerByReference out_summary, Pointer db,
                             String path);
+    int rectify_import_batch_file(PointerByReference out_summary, Pointer db, String path);
+    int rectify_import_batch_json(PointerByReference out_summary, Pointer db, byte[] jsonl, SizeT len);
     int rectify_export_json(PointerByReference out_json, SizeTByReference out_len, Pointer db, long inspection_id);
     int rectify_export_all(Pointer db, RowCallback cb, Pointer ctx);
     int rectify_export_all_file(Pointer db, String path);
