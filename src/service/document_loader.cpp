@@ -42,7 +42,7 @@ io::DocIssue build_issue(core::Issue issue, Children &c) {
 
 } // namespace
 
-io::Document load_document(store::Store &store, std::int64_t inspection_id) {
+io::Document load_document(store::Store &store, std::int64_t inspection_id, const LoadParts &parts) {
     auto inspection = store.get<core::Inspection>(inspection_id);
     if (!inspection) throw Error(Errc::not_found, "no inspection with id " + std::to_string(inspection_id));
     io::Document doc;
@@ -61,7 +61,8 @@ io::Document load_document(store::Store &store, std::int64_t inspection_id) {
         else c.issues_by_aspect[i.aspect_id].push_back(std::move(i));
     }
     c.measures_by_issue = group_by(store.list<core::Measure>(f), [](const core::Measure &m) { return m.issue_id; });
-    c.progress_by_measure = group_by(store.list<core::Progress>(f), [](const core::Progress &p) { return p.measure_id; });
+    if (parts.progress)
+        c.progress_by_measure = group_by(store.list<core::Progress>(f), [](const core::Progress &p) { return p.measure_id; });
     c.outcomes_by_issue = group_by(store.list<core::Outcome>(f), [](const core::Outcome &o) { return o.issue_id.value_or(0); });
 
     for (auto &a : store.list<core::Aspect>(f)) {

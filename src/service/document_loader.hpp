@@ -7,7 +7,12 @@
 
 namespace rectify::service {
 
+// What a load reads besides the tree of aspects, issues, measures and outcomes.
+struct LoadParts {
+    bool progress = true; // each measure's progress records (statistics never read them)
+};
+
 // Throws not_found when there is no such inspection.
-io::Document load_document(store::Store &store, std::int64_t inspection_id);
+io::Document load_document(store::Store &store, std::int64_t inspection_id, const LoadParts &parts = {});
 
 } // namespace rectify::service

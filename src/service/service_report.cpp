@@ -38,6 +38,10 @@ void collect_measures(const std::vector<io::DocIssue> &issues, std::vector<const
     }
 }
 
+bool is_overdue(const core::Measure &m, const core::Date &as_of) {
+    return core::is_open(m.status) && m.deadline && *m.deadline < as_of;
+}
+
 // lights may be null when only counts are wanted: statistics need no warning lights.
 Facts gather_facts(store::Store &store, const io::Document &doc, const core::Date &as_of, MeasureLights *lights) {
     Facts f;
@@ -50,7 +54,7 @@ Facts gather_facts(store::Store &store, const io::Document &doc, const core::Dat
         io::MeasureFacts mf;
         if (lights) mf.warning = lights->of(*m);
         mf.extended = extended.count(m->meta.id) != 0;
-        mf.overdue = core::is_open(m->status) && m->deadline && *m->deadline < as_of;
+        mf.overdue = is_overdue(*m, as_of);
         f.measures.emplace(m->meta.id, mf);
     }
     store::Followthrough ft(store);
@@ -68,6 +72,21 @@ Facts gather_facts(store::Store &store, const io::Document &doc, const core::Dat
             auto it = f.issues.find(e.target_id);
             if (it != f.issues.end()) ++it->second.evidence;
         }
+    }
+    return f;
+}
+
+// Only what statistics count: whether each measure was extended (`extended` holds the extended
+// measures of the whole scope) and whether it is overdue. No close-outs, evidence or lights.
+Facts count_facts(const io::Document &doc, const core::Date &as_of, const std::set<std::int64_t> &extended) {
+    Facts f;
+    std::vector<const core::Measure *> measures;
+    for (const auto &a : doc.aspects) collect_measures(a.issues, measures);
+    for (const auto *m : measures) {
+        io::MeasureFacts mf;
+        mf.extended = extended.count(m->meta.id) != 0;
+        mf.overdue = is_overdue(*m, as_of);
+        f.measures.emplace(m->meta.id, mf);
     }
     return f;
 }
@@ -226,18 +245,24 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
     s.as_of = o.as_of;
     const bool count_all = o.count_non_public || o.audience == io::Audience::internal;
     std::map<std::int64_t, core::UnitTally> units;
-    store::Followthrough ft(store_);
+    // The scope's extended measures and leads in one query each; each inspection's tree without
+    // the progress records, which counting never reads.
+    std::vector<std::int64_t> ids;
+    for (const auto &in : inspections) ids.push_back(in.meta.id);
+    const std::set<std::int64_t> extended = store::Deadlines(store_).extended_in(ids);
+    LoadParts parts;
+    parts.progress = false;
     for (const auto &in : inspections) {
-        io::Document doc = load_document(store_, in.meta.id);
-        Facts f = gather_facts(store_, doc, o.as_of, nullptr);
+        io::Document doc = load_document(store_, in.meta.id, parts);
+        Facts f = count_facts(doc, o.as_of, extended);
         auto &unit = units[in.unit_id];
         if (unit.unit_id == 0) {
             unit.unit_id = in.unit_id;
             unit.name = doc.unit.name;
         }
         tally_inspection(doc, f, count_all, inspections.size() == 1, s, &unit);
-        for (const auto &l : ft.leads(in.meta.id)) s.leads.add(l.disposition);
     }
+    for (const auto &disposition : store::Followthrough(store_).lead_dispositions(ids)) s.leads.add(disposition);
     for (auto &[id, u] : units) s.units.units.push_back(std::move(u));
     core::finish_rollup(s.units);
     return s;

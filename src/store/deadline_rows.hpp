@@ -97,6 +97,8 @@ public:
     std::vector<ExtensionRow> extensions(std::int64_t measure_id, bool pending_only);
     // Which of these measures an approved extension moved.
     std::set<std::int64_t> extended_among(const std::vector<std::int64_t> &measure_ids);
+    // Which measures of these inspections an approved extension moved: one query for a whole round.
+    std::set<std::int64_t> extended_in(const std::vector<std::int64_t> &inspection_ids);
     // The latest deadline move the library made on a measure (an approved extension, or an
     // escalation that set a new deadline): from, to. None if it never moved one.
     std::optional<std::pair<std::optional<core::Date>, core::Date>> last_deadline_move(std::int64_t measure_id);

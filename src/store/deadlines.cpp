@@ -1,5 +1,7 @@
 #include "store/deadline_rows.hpp"
 
+#include <algorithm>
+
 namespace rectify::store {
 
 namespace {
@@ -222,6 +224,23 @@ std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t>
         int n = 1;
         for (auto id : ids) st.bind(n++, id);
         while (st.executeStep()) out.insert(st.getColumn(0).getInt64());
+        return out;
+    });
+}
+
+std::set<std::int64_t> Deadlines::extended_in(const std::vector<std::int64_t> &inspection_ids) {
+    return with_sql_errors("reading extensions", [&] {
+        std::set<std::int64_t> out;
+        constexpr std::size_t kChunk = 500; // well under SQLite's limit on bound parameters
+        for (std::size_t from = 0; from < inspection_ids.size(); from += kChunk) {
+            const std::size_t n = std::min(kChunk, inspection_ids.size() - from);
+            std::string sql = "SELECT DISTINCT e.measure_id FROM extensions e JOIN measures m ON m.id = e.measure_id "
+                              "WHERE e.state = 'approved' AND m.inspection_id IN (";
+            for (std::size_t i = 0; i < n; ++i) sql += i ? ", ?" : "?";
+            SQLite::Statement st(db_, sql + ")");
+            for (std::size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), inspection_ids[from + i]);
+            while (st.executeStep()) out.insert(st.getColumn(0).getInt64());
+        }
         return out;
     });
 }

@@ -128,8 +128,11 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
     if (f.offset < 0 || f.limit < 0) throw core::Error(core::Errc::argument, "offset and limit must not be negative");
     constexpr bool has_seq = Table<R>::kind != core::Kind::round && Table<R>::kind != core::Kind::unit &&
                              Table<R>::kind != core::Kind::inspection;
-    std::string sql = select_sql<R>() + detail::where_clause<R>(f) + " ORDER BY " +
-                      (has_seq && f.position_order ? "t.seq, t.id" : Table<R>::order);
+    std::string sql = select_sql<R>();
+    // Ordered by position, the rows need none of the tables that the display order joins (each
+    // join is on a NOT NULL foreign key or a LEFT JOIN, so it never drops or adds a row).
+    if (has_seq && f.position_order) sql.replace(sql.find(" FROM ") + 6, std::string::npos, std::string(Table<R>::table) + " t");
+    sql += detail::where_clause<R>(f) + " ORDER BY " + (has_seq && f.position_order ? "t.seq, t.id" : Table<R>::order);
     sql += " LIMIT ? OFFSET ?";
     try {
         auto &st = cached(sql);
