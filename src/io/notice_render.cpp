@@ -17,6 +17,12 @@ namespace {
 
 } // namespace
 
+NoticeParts notice_parts(Format format, const std::optional<std::string> &template_text) {
+    if (template_text) return notice_parts_of(*template_text);
+    if (format != Format::text && format != Format::markdown) return {};
+    return notice_parts_of(bundled_notice_template(format));
+}
+
 std::string render_notice(const Report &report, Format format, const std::optional<std::string> &template_text) {
     if (format != Format::text && format != Format::markdown)
         throw core::Error(core::Errc::argument, "the notice renders as text or markdown only");
@@ -27,7 +33,7 @@ std::string render_notice(const Report &report, Format format, const std::option
     // as it was entered, and Markdown only its own markup escaped.
     if (format == Format::text) tmpl.set_custom_escape([](const std::string &s) { return s; });
     else tmpl.set_custom_escape(markdown_escape);
-    std::string out = tmpl.render(notice_view(report));
+    std::string out = tmpl.render(notice_view(report, notice_parts_of(source)));
     // Some errors (an unclosed section inside a partial, say) only show while rendering.
     if (!tmpl.is_valid()) bad_template(tmpl.error_message());
     return out;

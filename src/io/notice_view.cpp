@@ -8,8 +8,14 @@ namespace rectify::io {
 namespace {
 
 using Data = kainjow::mustache::data;
-using Object = kainjow::mustache::object;
 using List = kainjow::mustache::list;
+
+// kainjow's data copies a whole subtree when it is built from an object or a list, or pushed onto
+// a list; moving a data moves only its pointer. So the view is built bottom-up in data values, an
+// object filled through operator[] and a list grown in place, and every subtree is moved up.
+Data make_list() { return Data(Data::type::list); }
+// The list is the one the data owns (list_value() gives it only as const).
+void push(Data &list, Data &&item) { const_cast<List &>(list.list_value()).push_back(std::move(item)); }
 
 // Every optional name is set on its object, as false when there is nothing: mustache looks a
 // missing name up in the enclosing objects, so an issue without a description would otherwise
@@ -20,22 +26,20 @@ Data count(std::int64_t n) { return Data(std::to_string(n)); }
 Data sv(std::string_view s) { return Data(std::string(s)); }
 
 Data progress_view(const DocProgress &p) {
-    Object o;
+    Data o;
     o["date"] = date_or_false(p.record.date);
     o["text"] = p.record.text;
     return o;
 }
 
 // The measure's progress texts run on into one narrative, as the seed writes 整改情况.
-std::string progress_narrative(const DocMeasure &m) {
-    std::string out;
+void append_narrative(const DocMeasure &m, std::string &out) {
     for (const auto &p : m.progress) out += p.record.text;
-    return out;
 }
 
 Data measure_view(const Report &r, const DocMeasure &m, int number) {
     const auto &rec = m.record;
-    Object o;
+    Data o;
     o["number"] = std::to_string(number);
     o["title"] = rec.title;
     o["category"] = sv(core::label(rec.category));
@@ -49,17 +53,19 @@ Data measure_view(const Report &r, const DocMeasure &m, int number) {
     o["light"] = facts == r.measures.end() ? Data(false) : sv(core::label(facts->second.warning.light));
     o["extended"] = facts != r.measures.end() && facts->second.extended;
     o["overdue"] = facts != r.measures.end() && facts->second.overdue;
-    o["narrative"] = text_or_false(progress_narrative(m));
-    List progress;
-    for (const auto &p : m.progress) progress.push_back(progress_view(p));
-    o["progress"] = progress;
+    std::string narrative;
+    append_narrative(m, narrative);
+    o["narrative"] = narrative.empty() ? Data(false) : Data(narrative);
+    Data progress = make_list();
+    for (const auto &p : m.progress) push(progress, progress_view(p));
+    o["progress"] = std::move(progress);
     return o;
 }
 
 // What an issue of any depth shows, its sub-issues aside.
-Object issue_fields(const Report &r, const DocIssue &issue, int number) {
+Data issue_fields(const Report &r, const NoticeParts &parts, const DocIssue &issue, int number) {
     const auto &rec = issue.record;
-    Object o;
+    Data o;
     o["number"] = std::to_string(number);
     o["title"] = rec.title;
     o["description"] = text_or_false(rec.description);
@@ -68,14 +74,14 @@ Object issue_fields(const Report &r, const DocIssue &issue, int number) {
     o["closed_on"] = facts == r.issues.end() ? Data(false) : date_or_false(facts->second.closed_on);
     // 整改情况: the issue's own measures' progress, in order.
     std::string narrative;
-    List measures;
-    int n = 0;
-    for (const auto &m : issue.measures) {
-        narrative += progress_narrative(m);
-        measures.push_back(measure_view(r, m, ++n));
+    for (const auto &m : issue.measures) append_narrative(m, narrative);
+    o["narrative"] = narrative.empty() ? Data(false) : Data(narrative);
+    if (parts.measures) {
+        Data measures = make_list();
+        int n = 0;
+        for (const auto &m : issue.measures) push(measures, measure_view(r, m, ++n));
+        o["measures"] = std::move(measures);
     }
-    o["narrative"] = text_or_false(narrative);
-    o["measures"] = measures;
     return o;
 }
 
@@ -88,62 +94,68 @@ void collect_descendants(const DocIssue &issue, std::vector<const DocIssue *> &o
 
 // An issue with two levels below it: its sub-issues （1）（2）… and, under each, every deeper
 // sub-issue in document order, numbered 1) 2) …, so that no depth of nesting drops text.
-Data issue_view(const Report &r, const DocIssue &issue, int number) {
-    Object o = issue_fields(r, issue, number);
-    List subs;
+Data issue_view(const Report &r, const NoticeParts &parts, const DocIssue &issue, int number) {
+    Data o = issue_fields(r, parts, issue, number);
+    Data subs = make_list();
     int n = 0;
+    std::vector<const DocIssue *> deeper;
     for (const auto &sub : issue.sub_issues) {
-        Object s = issue_fields(r, sub, ++n);
-        std::vector<const DocIssue *> deeper;
+        Data s = issue_fields(r, parts, sub, ++n);
+        deeper.clear();
         collect_descendants(sub, deeper);
-        List items;
+        Data items = make_list();
         int k = 0;
         for (const auto *d : deeper) {
-            Object leaf = issue_fields(r, *d, ++k);
-            leaf["sub_issues"] = List{};
-            items.push_back(leaf);
+            Data leaf = issue_fields(r, parts, *d, ++k);
+            leaf["sub_issues"] = make_list();
+            push(items, std::move(leaf));
         }
-        s["sub_issues"] = items;
-        subs.push_back(s);
+        s["sub_issues"] = std::move(items);
+        push(subs, std::move(s));
     }
-    o["sub_issues"] = subs;
+    o["sub_issues"] = std::move(subs);
     return o;
 }
 
 // One entry of the outcome totals: exactly one of the kind names is set, so that a template
 // words each kind its own way and joins them with {{^first}}…{{/first}}.
-Object outcome_item(const char *kind, Data value, std::int64_t n) {
-    Object o;
+Data outcome_item(const char *kind, Data value, std::int64_t n, bool first) {
+    Data o;
     for (const char *k : {"rule_made", "rule_revised", "money", "accountability", "meeting"}) o[k] = false;
     o[kind] = std::move(value);
     o["count"] = count(n);
+    o["first"] = first;
     return o;
 }
 
 Data outcomes_view(const core::OutcomeTally &t) {
-    List items;
-    if (t.rules_made) items.push_back(outcome_item("rule_made", true, t.rules_made));
-    if (t.rules_revised) items.push_back(outcome_item("rule_revised", true, t.rules_revised));
+    Data items = make_list();
+    bool first = true;
+    auto add = [&](const char *kind, Data value, std::int64_t n) {
+        push(items, outcome_item(kind, std::move(value), n, first));
+        first = false;
+    };
+    if (t.rules_made) add("rule_made", true, t.rules_made);
+    if (t.rules_revised) add("rule_revised", true, t.rules_revised);
     for (const auto &m : t.money) {
         if (m.items == 0) continue;
-        Object money;
+        Data money;
         money["category"] = sv(core::label(m.category));
         money["yuan"] = core::format_yuan(m.fen);
         money["wan_yuan"] = core::format_wan_yuan(m.fen);
-        items.push_back(outcome_item("money", money, m.items));
+        add("money", std::move(money), m.items);
     }
     for (std::size_t i = 0; i < t.accountability.size(); ++i) {
         if (t.accountability[i] == 0) continue;
-        Object form;
+        Data form;
         form["form"] = sv(core::label(static_cast<core::AccountabilityForm>(i + 1)));
-        items.push_back(outcome_item("accountability", form, t.accountability[i]));
+        add("accountability", std::move(form), t.accountability[i]);
     }
-    if (t.meetings) items.push_back(outcome_item("meeting", true, t.meetings));
-    if (items.empty()) return false;
-    for (std::size_t i = 0; i < items.size(); ++i) items[i].set("first", i == 0);
+    if (t.meetings) add("meeting", true, t.meetings);
+    if (first) return false;
 
-    Object o;
-    o["items"] = items;
+    Data o;
+    o["items"] = std::move(items);
     o["rules_made_count"] = count(t.rules_made);
     o["rules_revised_count"] = count(t.rules_revised);
     o["money_yuan"] = core::format_yuan(t.money_fen);
@@ -163,10 +175,17 @@ std::string chinese_date_range(const core::Date &from, const std::optional<core:
     return out + std::to_string(int(to->month())) + "月" + std::to_string(int(to->day())) + "日";
 }
 
-kainjow::mustache::data notice_view(const Report &r) {
+NoticeParts notice_parts_of(std::string_view template_text) {
+    NoticeParts p;
+    p.measures = template_text.find("measures") != std::string_view::npos;
+    p.lights = template_text.find("light") != std::string_view::npos;
+    return p;
+}
+
+kainjow::mustache::data notice_view(const Report &r, const NoticeParts &parts) {
     const Document &doc = r.doc;
     const auto &in = doc.inspection;
-    Object v;
+    Data v;
     const std::string org = doc.unit.party_org.value_or(doc.unit.name);
     v["title"] = text_or_false(in.title);
     v["org"] = org;
@@ -197,28 +216,32 @@ kainjow::mustache::data notice_view(const Report &r) {
     v["measure_total"] = count(r.stats.measures.total);
     v["measure_done"] = count(r.stats.measures.done);
 
-    List aspects;
+    Data aspects = make_list();
     int section = 0, number = 0;
     for (const auto &a : doc.aspects) {
-        Object av;
+        Data av;
         av["number"] = core::chinese_numeral(++section);
         av["title"] = a.record.title;
-        List list;
-        for (const auto &i : a.issues) list.push_back(issue_view(r, i, ++number));
-        av["issues"] = list;
-        aspects.push_back(av);
+        Data list = make_list();
+        for (const auto &i : a.issues) push(list, issue_view(r, parts, i, ++number));
+        av["issues"] = std::move(list);
+        push(aspects, std::move(av));
     }
-    v["aspects"] = aspects;
+    v["aspects"] = std::move(aspects);
     v["outcomes"] = outcomes_view(r.stats.outcomes);
 
     if (const auto &c = in.closing) {
-        Object cv;
+        Data cv;
         cv["number"] = core::chinese_numeral(++section); // numbered on after the aspects
         cv["title"] = c->heading;
-        List paragraphs;
-        for (const auto &p : c->paragraphs) paragraphs.push_back(Object{{"text", p}});
-        cv["paragraphs"] = paragraphs;
-        v["closing"] = cv;
+        Data paragraphs = make_list();
+        for (const auto &p : c->paragraphs) {
+            Data pv;
+            pv["text"] = p;
+            push(paragraphs, std::move(pv));
+        }
+        cv["paragraphs"] = std::move(paragraphs);
+        v["closing"] = std::move(cv);
     } else {
         v["closing"] = false;
     }

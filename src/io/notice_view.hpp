@@ -7,13 +7,15 @@
 // redacted, so nothing hidden can reach a template, whatever the template asks for.
 #pragma once
 
+#include "io/notice_render.hpp"
 #include "io/report.hpp"
 
 #include <kainjow/mustache.hpp>
 
 namespace rectify::io {
 
-kainjow::mustache::data notice_view(const Report &report);
+// parts says which costly parts to build; a template that never names them has no use for them.
+kainjow::mustache::data notice_view(const Report &report, const NoticeParts &parts = {});
 
 // "2018年9月19日至10月25日": the end date leaves out what it shares with the start.
 std::string chinese_date_range(const core::Date &from, const std::optional<core::Date> &to);

@@ -188,6 +188,9 @@ std::string Service::render_notice(std::int64_t inspection_id, io::Audience audi
     ReportOptions o;
     o.as_of = core::utc_today();
     o.audience = audience;
+    o.warning_lights = io::notice_parts(format, std::nullopt).lights;
+    o.evidence = false;
+    o.verdicts = false;
     return io::render_notice(report(inspection_id, o), format, std::nullopt);
 }
 

@@ -91,6 +91,12 @@ public:
         io::Audience audience = io::Audience::internal;
         // Public totals still count what the public output does not show, unless the host says no.
         bool count_non_public = true;
+        // What the report may leave out for a renderer that never reads it (the notice): each
+        // measure's warning light (MeasureFacts::warning then stays as constructed), the evidence
+        // counts (MeasureFacts/IssueFacts::evidence stay 0), the look-back verdicts (none).
+        bool warning_lights = true;
+        bool evidence = true;
+        bool verdicts = true;
     };
     // One inspection as every report renders it; redacted for the public audience. Needs read
     // (internal) or read_public (public) on the inspection.

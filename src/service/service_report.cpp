@@ -42,8 +42,10 @@ bool is_overdue(const core::Measure &m, const core::Date &as_of) {
     return core::is_open(m.status) && m.deadline && *m.deadline < as_of;
 }
 
-// lights may be null when only counts are wanted: statistics need no warning lights.
-Facts gather_facts(store::Store &store, const io::Document &doc, const core::Date &as_of, MeasureLights *lights) {
+// lights may be null when only counts are wanted: statistics need no warning lights. evidence
+// false leaves the evidence counts 0.
+Facts gather_facts(store::Store &store, const io::Document &doc, const core::Date &as_of, MeasureLights *lights,
+                   bool evidence = true) {
     Facts f;
     std::vector<const core::Measure *> measures;
     for (const auto &a : doc.aspects) collect_measures(a.issues, measures);
@@ -64,13 +66,15 @@ Facts gather_facts(store::Store &store, const io::Document &doc, const core::Dat
         if (auto c = closed.find(i->record.meta.id); c != closed.end()) fi.closed_on = c->second;
         f.issues.emplace(i->record.meta.id, fi);
     }
-    for (const auto &e : ft.evidence(doc.inspection.meta.id, "", 0)) {
-        if (e.target_kind == "measure") {
-            auto it = f.measures.find(e.target_id);
-            if (it != f.measures.end()) ++it->second.evidence;
-        } else if (e.target_kind == "issue") {
-            auto it = f.issues.find(e.target_id);
-            if (it != f.issues.end()) ++it->second.evidence;
+    if (evidence) {
+        for (const auto &e : ft.evidence(doc.inspection.meta.id, "", 0)) {
+            if (e.target_kind == "measure") {
+                auto it = f.measures.find(e.target_id);
+                if (it != f.measures.end()) ++it->second.evidence;
+            } else if (e.target_kind == "issue") {
+                auto it = f.issues.find(e.target_id);
+                if (it != f.issues.end()) ++it->second.evidence;
+            }
         }
     }
     return f;
@@ -187,7 +191,7 @@ io::Report Service::report(std::int64_t inspection_id, const ReportOptions &o) {
     r.stats.as_of = o.as_of;
     io::Document full = load_document(store_, inspection_id);
     MeasureLights lights(store_, o.as_of);
-    Facts f = gather_facts(store_, full, o.as_of, &lights);
+    Facts f = gather_facts(store_, full, o.as_of, o.warning_lights ? &lights : nullptr, o.evidence);
     tally_inspection(full, f, o.count_non_public || o.audience == io::Audience::internal, true, r.stats, nullptr);
     for (const auto &l : store::Followthrough(store_).leads(inspection_id)) r.stats.leads.add(l.disposition);
 
@@ -202,7 +206,7 @@ io::Report Service::report(std::int64_t inspection_id, const ReportOptions &o) {
         if (measure_ids.count(id)) r.measures.emplace(id, mf);
     for (auto &[id, fi] : f.issues)
         if (issue_ids.count(id)) r.issues.emplace(id, fi);
-    add_verdicts(store_, r);
+    if (o.verdicts) add_verdicts(store_, r);
     return r;
 }
 
@@ -277,7 +281,14 @@ std::string Service::render_report(std::int64_t inspection_id, io::Format format
     const bool notice = format == io::Format::text || format == io::Format::markdown;
     if (template_text && !notice)
         throw Error(Errc::argument, "a template applies to the text and markdown notices only");
-    const io::Report r = report(inspection_id, o);
+    ReportOptions ro = o;
+    if (notice) {
+        // The notice reads neither evidence nor verdicts, and lights only if its template does.
+        ro.warning_lights = io::notice_parts(format, template_text).lights;
+        ro.evidence = false;
+        ro.verdicts = false;
+    }
+    const io::Report r = report(inspection_id, ro);
     switch (format) {
     case io::Format::text:
     case io::Format::markdown: return io::render_notice(r, format, template_text);

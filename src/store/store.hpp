@@ -150,7 +150,8 @@ public:
                    const std::function<void(std::int64_t copied, std::int64_t total)> &copied = {});
 
 private:
-    template <class R> static std::string select_sql();
+    // own_table_only: from the record's table alone, without the joins the display order needs.
+    template <class R> static std::string select_sql(bool own_table_only = false);
     // A prepared statement kept for the life of the handle, reset and ready to bind.
     SQLite::Statement &cached(int slot, const std::string &sql);
 

@@ -1,6 +1,7 @@
 // Template bodies of store.hpp: statements built once per record type from its traits.
 #pragma once
 
+#include <algorithm>
 #include <iterator>
 
 namespace rectify::store {
@@ -32,10 +33,10 @@ template <class R> int slot(Slot s) { return static_cast<int>(Table<R>::kind) * 
 
 } // namespace detail
 
-template <class R> std::string Store::select_sql() {
+template <class R> std::string Store::select_sql(bool own_table_only) {
     std::string sql = "SELECT t.id, t.version, t.ref, t.created_at, t.updated_at";
     for (const char *c : Table<R>::columns) sql += std::string(", t.") + c;
-    sql += std::string(" FROM ") + Table<R>::from;
+    sql += own_table_only ? std::string(" FROM ") + Table<R>::table + " t" : std::string(" FROM ") + Table<R>::from;
     return sql;
 }
 
@@ -128,11 +129,13 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
     if (f.offset < 0 || f.limit < 0) throw core::Error(core::Errc::argument, "offset and limit must not be negative");
     constexpr bool has_seq = Table<R>::kind != core::Kind::round && Table<R>::kind != core::Kind::unit &&
                              Table<R>::kind != core::Kind::inspection;
-    std::string sql = select_sql<R>();
-    // Ordered by position, the rows need none of the tables that the display order joins (each
-    // join is on a NOT NULL foreign key or a LEFT JOIN, so it never drops or adds a row).
-    if (has_seq && f.position_order) sql.replace(sql.find(" FROM ") + 6, std::string::npos, std::string(Table<R>::table) + " t");
-    sql += detail::where_clause<R>(f) + " ORDER BY " + (has_seq && f.position_order ? "t.seq, t.id" : Table<R>::order);
+    const bool by_position = has_seq && f.position_order;
+    // The joins of Table<R>::from serve the display order only: the columns and the filter are
+    // the table's own, so ordered by position the table is read alone. All of it (no limit or
+    // offset) is sorted here, which costs less than SQLite's sorter on the whole rows.
+    const bool sort_here = by_position && f.limit == 0 && f.offset == 0;
+    std::string sql = select_sql<R>(by_position) + detail::where_clause<R>(f);
+    if (!sort_here) sql += std::string(" ORDER BY ") + (by_position ? "t.seq, t.id" : Table<R>::order);
     sql += " LIMIT ? OFFSET ?";
     try {
         auto &st = cached(sql);
@@ -143,6 +146,12 @@ template <class R> std::vector<R> Store::list(const ListFilter &f) {
         st.bind(n, static_cast<std::int64_t>(f.offset));
         std::vector<R> out;
         while (st.executeStep()) out.push_back(detail::read_row<R>(st));
+        if constexpr (has_seq) {
+            if (sort_here)
+                std::sort(out.begin(), out.end(), [](const R &a, const R &b) {
+                    return a.seq != b.seq ? a.seq < b.seq : a.meta.id < b.meta.id;
+                });
+        }
         return out;
     } catch (const SQLite::Exception &e) {
         rethrow_sqlite(e, std::string("listing ") + Table<R>::table);
