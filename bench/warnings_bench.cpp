@@ -1,4 +1,4 @@
-// Warning queries on a province-scale database (issue 4, section 4): the first page (20 rows) of
+// Warning queries on a province-scale database: the first page (20 rows) of
 // one unit's overdue measures as of a date, target under 5 ms, and the whole database's overdue
 // count, target under 50 ms; each timed through the C API (rectify_overdue,
 // rectify_overdue_count) and, in the same run on the same file, as the same query done directly
