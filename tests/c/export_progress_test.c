@@ -23,31 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int g_passed;
-static int g_failed;
-
-static void check_impl(int ok, const char *expr, const char *file, int line)
-{
-    if (ok) {
-        g_passed++;
-        return;
-    }
-    g_failed++;
-    fprintf(stderr, "%s:%d: FAILED: %s\n    last error %d: %s\n", file, line, expr, rectify_errcode(), rectify_errmsg());
-}
-#define CHECK(expr) check_impl((expr) ? 1 : 0, #expr, __FILE__, __LINE__)
-
-#define CHECK_FAILS(expr, want) \
-    CHECK((expr) == (want) && rectify_errcode() == (want) && rectify_errmsg()[0] != '\0')
-
-#define MUST(expr)                                                                       \
-    do {                                                                                 \
-        if ((expr) != RECTIFY_OK) {                                                      \
-            fprintf(stderr, "%s:%d: setup failed: %s: %s\n", __FILE__, __LINE__, #expr, \
-                    rectify_errmsg());                                                   \
-            exit(2);                                                                     \
-        }                                                                                \
-    } while (0)
+#include "check.h"
 
 static char *read_all(const char *path)
 {
@@ -443,6 +419,5 @@ int main(int argc, char **argv)
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
         if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
     }
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_report();
 }

@@ -19,32 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int g_passed;
-static int g_failed;
-
-static void check_impl(int ok, const char *expr, const char *file, int line)
-{
-    if (ok) {
-        g_passed++;
-        return;
-    }
-    g_failed++;
-    fprintf(stderr, "%s:%d: FAILED: %s\n    last error %d: %s\n", file, line, expr, rectify_errcode(), rectify_errmsg());
-}
-#define CHECK(expr) check_impl((expr) ? 1 : 0, #expr, __FILE__, __LINE__)
-
-/* A failure returns want, leaves it and a message as the last error. */
-#define CHECK_FAILS(expr, want) \
-    CHECK((expr) == (want) && rectify_errcode() == (want) && rectify_errmsg()[0] != '\0')
-
-#define MUST(expr)                                                                       \
-    do {                                                                                 \
-        if ((expr) != RECTIFY_OK) {                                                      \
-            fprintf(stderr, "%s:%d: setup failed: %s: %s\n", __FILE__, __LINE__, #expr, \
-                    rectify_errmsg());                                                   \
-            exit(2);                                                                     \
-        }                                                                                \
-    } while (0)
+#include "check.h"
 
 #define SEED_REF "tongcheng-2018-fulian"
 #define DOCS 4
@@ -326,6 +301,5 @@ int main(int argc, char **argv)
         if (!getenv("RECTIFY_TEST_KEEP") && system(cmd) != 0) fprintf(stderr, "cannot remove %s\n", g_dir);
     }
     (void)path;
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_report();
 }

@@ -14,19 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int g_passed;
-static int g_failed;
-
-static void check_impl(int ok, const char *expr, const char *file, int line)
-{
-    if (ok) {
-        g_passed++;
-        return;
-    }
-    g_failed++;
-    fprintf(stderr, "%s:%d: FAILED: %s\n    last error %d: %s\n", file, line, expr, rectify_errcode(), rectify_errmsg());
-}
-#define CHECK(expr) check_impl((expr) ? 1 : 0, #expr, __FILE__, __LINE__)
+#include "check.h"
 
 /* A heap copy of text without its NUL: len bytes exactly. */
 static char *unterminated(const char *text, size_t len)
@@ -142,6 +130,5 @@ int main(int argc, char **argv)
 
     free(copy);
     free(seed);
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_report();
 }
