@@ -18,6 +18,8 @@
 // missing), RECTIFY_BENCH_SMALL_DB (default: province-small.db beside it, made when missing),
 // RECTIFY_BENCH_ACTOR (default rectify-gen, the admin rectify-gen makes), RECTIFY_BENCH_OUT (a
 // folder for the output files, default $TMPDIR or /tmp; they are removed afterwards).
+#include "bench_text.hpp"
+
 #include <rectify/rectify.h>
 
 #include <sqlite3.h>
@@ -44,6 +46,9 @@
 
 namespace {
 
+using rectify_bench::thousands;
+using rectify_bench::file_exists;
+
 constexpr double kPeakTargetMb = 100.0;
 
 const char *env_or(const char *name, const char *fallback) {
@@ -56,23 +61,9 @@ const char *env_or(const char *name, const char *fallback) {
     std::exit(1);
 }
 
-bool file_exists(const std::string &path) {
-    struct stat st;
-    return stat(path.c_str(), &st) == 0;
-}
-
 long long file_size(const std::string &path) {
     struct stat st;
     return stat(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
-}
-
-std::string grouped(long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
 }
 
 struct Run {
@@ -165,8 +156,8 @@ long long count_rows(const std::string &db_path, const char *table) {
 
 void describe(const char *label, const std::string &path) {
     std::printf("%s: %s (%.2f GB): %s inspections, %s measures, %s progress records\n", label, path.c_str(),
-                static_cast<double>(file_size(path)) / 1e9, grouped(count_rows(path, "inspections")).c_str(),
-                grouped(count_rows(path, "measures")).c_str(), grouped(count_rows(path, "progress")).c_str());
+                static_cast<double>(file_size(path)) / 1e9, thousands(count_rows(path, "inspections")).c_str(),
+                thousands(count_rows(path, "measures")).c_str(), thousands(count_rows(path, "progress")).c_str());
 }
 
 void generate(const std::string &path, const std::string &args) {
@@ -221,7 +212,7 @@ int main(int argc, char **argv) {
 
     std::printf("%s whole-db export peak memory (%s)   rectify %7.1f MB (%6.1f s)   raw sqlite %7.1f MB (%6.1f s)   "
                 "ratio %5.2fx mem, %5.2fx time   target < %.0f MB\n",
-                lib.peak_mb < kPeakTargetMb ? "PASS" : "FAIL", grouped(count_rows(path, "measures")).c_str(),
+                lib.peak_mb < kPeakTargetMb ? "PASS" : "FAIL", thousands(count_rows(path, "measures")).c_str(),
                 lib.peak_mb, lib.wall_s, raw.peak_mb, raw.wall_s, lib.peak_mb / raw.peak_mb, lib.wall_s / raw.wall_s,
                 kPeakTargetMb);
     const double growth = lib.peak_mb / lib_small.peak_mb;

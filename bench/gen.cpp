@@ -13,6 +13,7 @@
 // terminal; otherwise only the final summary line (stdout) is printed.
 #include "generator.hpp"
 #include "progress_bar.hpp"
+#include "bench_text.hpp"
 
 #include <rectify/rectify.h>
 
@@ -31,6 +32,8 @@
 #include <unistd.h>
 
 namespace {
+
+using rectify_bench::thousands;
 
 const char *const kUsage =
     "usage: rectify-gen --db PATH [--seed N] [--units U] [--rounds YEARS] [--measures M] [--progress P]\n"
@@ -79,12 +82,6 @@ std::int64_t summary_total(const char *json, const char *key) {
     for (++p; *p && *p != '}'; ++p)
         if (*p == ':') total += std::strtoll(p + 1, nullptr, 10);
     return total;
-}
-
-std::string thousands(std::int64_t n) {
-    std::string s = std::to_string(n < 0 ? -n : n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return n < 0 ? "-" + s : s;
 }
 
 } // namespace

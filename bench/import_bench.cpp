@@ -25,6 +25,8 @@
 // --benchmark_color) are accepted and ignored: this is one timed run of each side, not a loop.
 #include "generator.hpp"
 
+#include "bench_text.hpp"
+
 #include <rectify/rectify.h>
 
 #include <sqlite3.h>
@@ -49,17 +51,13 @@
 
 namespace {
 
+using rectify_bench::thousands;
+
 constexpr double kTargetRatio = 1.5;
 
 [[noreturn]] void die(const std::string &what) {
     std::fprintf(stderr, "import_bench: %s\n", what.c_str());
     std::exit(1);
-}
-
-std::string thousands(std::int64_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > (n < 0 ? 1 : 0); i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {

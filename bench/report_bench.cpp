@@ -13,6 +13,9 @@
 // database, so (b) needs no province database.
 #include "generator.hpp"
 
+#include "bench_text.hpp"
+#include "timing_reporter.hpp"
+
 #include <rectify/rectify.h>
 
 #include <benchmark/benchmark.h>
@@ -36,6 +39,10 @@
 
 namespace {
 
+using rectify_bench::thousands;
+using rectify_bench::file_exists;
+using rectify_bench::TimingReporter;
+
 constexpr double kStatsTargetMs = 20.0, kNoticeTargetMs = 2.0;
 constexpr int kNoticeIssues = 50;
 
@@ -47,12 +54,6 @@ const char *env_or(const char *name, const char *fallback) {
 [[noreturn]] void die(const std::string &what) {
     std::fprintf(stderr, "report_bench: %s\n", what.c_str());
     std::exit(1);
-}
-
-std::string thousands(std::int64_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > (n < 0 ? 1 : 0); i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
 }
 
 class Raw {
@@ -177,33 +178,6 @@ std::int64_t json_int(const char *json, const char *key) {
     if (!p) return -1;
     p = std::strchr(p, ':');
     return p ? std::strtoll(p + 1, nullptr, 10) : -1;
-}
-
-class Reporter : public benchmark::ConsoleReporter {
-public:
-    Reporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_ColorTabular : OO_Tabular) {}
-    std::map<std::string, double> seconds, cpu_seconds;
-    void ReportRuns(const std::vector<Run> &runs) override {
-        ConsoleReporter::ReportRuns(runs);
-        for (const auto &r : runs) {
-            if (r.error_occurred || r.iterations <= 0) continue;
-            const std::string name = r.run_name.function_name;
-            const double n = static_cast<double>(r.iterations);
-            if (r.run_type == Run::RT_Iteration && !seconds.count(name + "#median")) {
-                seconds[name] = r.real_accumulated_time / n;
-                cpu_seconds[name] = r.cpu_accumulated_time / n;
-            } else if (r.run_type == Run::RT_Aggregate && r.aggregate_name == "median") {
-                seconds[name] = r.real_accumulated_time / n;
-                cpu_seconds[name] = r.cpu_accumulated_time / n;
-                seconds[name + "#median"] = 1;
-            }
-        }
-    }
-};
-
-bool file_exists(const std::string &p) {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0;
 }
 
 // The generated document with the number of issues nearest kNoticeIssues among the first ones.
@@ -339,7 +313,7 @@ int main(int argc, char **argv) {
         for (auto _ : s) benchmark::DoNotOptimize(raw_notice.run(inspection_id));
     })->Unit(benchmark::kMicrosecond);
 
-    Reporter reporter;
+    TimingReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
 
     std::printf("\n");

@@ -11,6 +11,9 @@
 // Environment: RECTIFY_BENCH_DB (default build-bench/province.db, generated with rectify-gen's
 // defaults when missing), RECTIFY_BENCH_AS_OF (default 2026-06-30, rectify-gen's default spread
 // date), RECTIFY_BENCH_ACTOR (default rectify-gen, the admin rectify-gen makes).
+#include "bench_text.hpp"
+#include "timing_reporter.hpp"
+
 #include <rectify/rectify.h>
 
 #include <benchmark/benchmark.h>
@@ -35,6 +38,10 @@
 #endif
 
 namespace {
+
+using rectify_bench::thousands;
+using rectify_bench::file_exists;
+using rectify_bench::TimingReporter;
 
 constexpr int kPage = 20;
 constexpr double kPageTargetMs = 5.0, kCountTargetMs = 50.0;
@@ -183,41 +190,6 @@ struct Lib {
 
 // ---- Report --------------------------------------------------------------------------------------
 
-// The console report, plus each benchmark's real time per iteration (seconds) for the summary.
-class Reporter : public benchmark::ConsoleReporter {
-public:
-    // Colours only on a terminal (a custom reporter does not see --benchmark_color).
-    Reporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_ColorTabular : OO_Tabular) {}
-    std::map<std::string, double> seconds, cpu_seconds;
-    void ReportRuns(const std::vector<Run> &runs) override {
-        ConsoleReporter::ReportRuns(runs);
-        for (const auto &r : runs) {
-            if (r.error_occurred || r.iterations <= 0) continue;
-            const std::string name = r.run_name.function_name;
-            const double n = static_cast<double>(r.iterations);
-            if (r.run_type == Run::RT_Iteration && !seconds.count(name + "#median")) {
-                seconds[name] = r.real_accumulated_time / n;
-                cpu_seconds[name] = r.cpu_accumulated_time / n;
-            } else if (r.run_type == Run::RT_Aggregate && r.aggregate_name == "median") {
-                seconds[name] = r.real_accumulated_time / n;
-                cpu_seconds[name] = r.cpu_accumulated_time / n;
-                seconds[name + "#median"] = 1;
-            }
-        }
-    }
-};
-
-bool file_exists(const std::string &p) {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0;
-}
-
-std::string thousands(std::int64_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > (n < 0 ? 1 : 0); i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
-}
-
 struct Unit {
     std::int64_t id = 0;
     std::string name;
@@ -346,7 +318,7 @@ int main(int argc, char **argv) {
         for (auto _ : s) benchmark::DoNotOptimize(raw.count(as_of));
     })->Unit(benchmark::kMillisecond);
 
-    Reporter reporter;
+    TimingReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
 
     // Summary: absolute times against the targets, and each as a ratio to the baseline.
