@@ -1,13 +1,9 @@
 // rectify/interchange.h: whole inspections in and out as JSON.
 #include "capi/guard.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
+#include "io/json_lines.hpp"
+
 #include <memory>
-#include <sstream>
 
 using namespace rectify;
 using capi::guarded;
@@ -22,69 +18,7 @@ int import_text(int64_t *out_inspection_id, char **out_summary, rectify_db *db, 
     });
 }
 
-std::string read_file(const char *path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw core::Error(core::Errc::io, std::string("cannot read '") + path + "': it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw core::Error(core::Errc::io, std::string("cannot open '") + path + "': " + std::strerror(errno));
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) throw core::Error(core::Errc::io, std::string("cannot read '") + path + "'");
-    return buf.str();
-}
-
-// JSON Lines from a file, one line at a time: memory is bounded by the longest line.
-class FileLines : public service::LineSource {
-public:
-    explicit FileLines(const char *path) : path_(path) {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec))
-            throw core::Error(core::Errc::io, std::string("cannot read '") + path + "': it is a directory");
-        in_.open(path, std::ios::binary);
-        if (!in_) throw core::Error(core::Errc::io, std::string("cannot open '") + path + "': " + std::strerror(errno));
-        auto size = std::filesystem::file_size(path, ec);
-        total_ = ec ? 0 : static_cast<std::int64_t>(size);
-    }
-    bool next(std::string_view &line) override {
-        if (!std::getline(in_, buf_)) {
-            if (in_.bad()) throw core::Error(core::Errc::io, "cannot read '" + path_ + "'");
-            return false;
-        }
-        read_ += static_cast<std::int64_t>(buf_.size()) + (in_.eof() ? 0 : 1);
-        line = buf_;
-        return true;
-    }
-    std::int64_t bytes_read() const override { return read_; }
-    std::int64_t bytes_total() const override { return total_ < read_ ? read_ : total_; }
-
-private:
-    std::string path_;
-    std::ifstream in_;
-    std::string buf_;
-    std::int64_t read_ = 0, total_ = 0;
-};
-
-class MemoryLines : public service::LineSource {
-public:
-    explicit MemoryLines(std::string_view text) : text_(text) {}
-    bool next(std::string_view &line) override {
-        if (pos_ >= text_.size()) return false;
-        auto nl = text_.find('\n', pos_);
-        if (nl == std::string_view::npos) nl = text_.size();
-        line = text_.substr(pos_, nl - pos_);
-        pos_ = nl < text_.size() ? nl + 1 : nl;
-        return true;
-    }
-    std::int64_t bytes_read() const override { return static_cast<std::int64_t>(pos_); }
-    std::int64_t bytes_total() const override { return static_cast<std::int64_t>(text_.size()); }
-
-private:
-    std::string_view text_;
-    std::size_t pos_ = 0;
-};
-
-int import_batch(char **out_summary, rectify_db *db, service::LineSource &lines) {
+int import_batch(char **out_summary, rectify_db *db, io::LineSource &lines) {
     return guarded([&] {
         auto result = capi::service_of(db).import_batch(lines);
         if (out_summary) *out_summary = capi::copy_out(result.summary_json);
@@ -109,7 +43,7 @@ int rectify_import_file(int64_t *out_inspection_id, char **out_summary, rectify_
     int rc = guarded([&] {
         capi::service_of(db);
         capi::require(path, "path");
-        text = read_file(path);
+        text = io::read_whole_file(path);
     });
     if (rc != RECTIFY_OK) return rc;
     rc = import_text(out_inspection_id, out_summary, db, text);
@@ -120,17 +54,17 @@ int rectify_import_file(int64_t *out_inspection_id, char **out_summary, rectify_
 int rectify_import_batch_json(char **out_summary, rectify_db *db, const char *jsonl, size_t len) {
     if (out_summary) *out_summary = nullptr;
     if (!jsonl) return capi::set_error(RECTIFY_E_ARGUMENT, "jsonl must not be NULL");
-    MemoryLines lines(std::string_view(jsonl, len));
+    io::MemoryLines lines(std::string_view(jsonl, len));
     return import_batch(out_summary, db, lines);
 }
 
 int rectify_import_batch_file(char **out_summary, rectify_db *db, const char *path) {
     if (out_summary) *out_summary = nullptr;
-    std::unique_ptr<FileLines> lines;
+    std::unique_ptr<io::FileLines> lines;
     int rc = guarded([&] {
         capi::service_of(db);
         capi::require(path, "path");
-        lines = std::make_unique<FileLines>(path);
+        lines = std::make_unique<io::FileLines>(path);
     });
     if (rc != RECTIFY_OK) return rc;
     rc = import_batch(out_summary, db, *lines);

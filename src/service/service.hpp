@@ -11,6 +11,7 @@
 #include <functional>
 #include "core/enums.hpp"
 #include "io/document.hpp"
+#include "io/json_lines.hpp"
 #include "io/notice.hpp"
 #include "io/report.hpp"
 #include "core/statistics.hpp"
@@ -33,17 +34,6 @@ struct ImportResult {
 
 struct ImportCounts;
 
-// JSON Lines for a batch import, one document a line, read as the import goes, so that memory is
-// bounded by the longest line. The capi layer provides a file and a memory source.
-class LineSource {
-public:
-    virtual ~LineSource() = default;
-    // The next line without its line break; false at the end. line stays valid until the next call.
-    virtual bool next(std::string_view &line) = 0;
-    virtual std::int64_t bytes_read() const = 0;
-    virtual std::int64_t bytes_total() const = 0;
-};
-
 struct ImportBatchResult {
     std::int64_t documents = 0;
     std::string summary_json; // {"documents", "created": {kind: n}, "updated": …, "unchanged": …}
@@ -61,7 +51,7 @@ public:
     ImportResult import_json(std::string_view json);
     // Every document of the source in one transaction, each as import_json applies it; all or
     // nothing. An error names the line ("line 12: aspects[0]…"). Progress "import": bytes read.
-    ImportBatchResult import_batch(LineSource &lines);
+    ImportBatchResult import_batch(io::LineSource &lines);
     std::string export_json(std::int64_t inspection_id);
     // Every inspection the actor may read, in id order, each as its document on one line (what
     // export_json writes, compact); emit returns false to stop early. One read snapshot, one

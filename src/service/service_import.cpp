@@ -160,7 +160,7 @@ ImportResult Service::import_json(std::string_view json) {
     return result;
 }
 
-ImportBatchResult Service::import_batch(LineSource &lines) {
+ImportBatchResult Service::import_batch(io::LineSource &lines) {
     const std::string &actor = require_actor();
     LargerCache cache(store_, kBatchCacheKib);
     WriteTransaction tx(store_);
