@@ -49,21 +49,16 @@ core::CloseOutGuards stored_guards(store::Followthrough &ft) {
     return text ? read_guards(*text) : core::CloseOutGuards{};
 }
 
-// The issue's measures and those of its sub-issues, all the way down.
+// The issue's measures and those of its sub-issues, all the way down, each read through its index
+// (an import checks every issue it closes, so this runs once per closed issue).
 void collect_measures(store::Store &store, std::int64_t issue_id, core::CloseOutFacts &facts, std::vector<std::int64_t> &issues) {
     issues.push_back(issue_id);
     store::ListFilter by_issue;
     by_issue.parent_id = issue_id;
+    by_issue.position_order = true;
     for (const auto &m : store.list<core::Measure>(by_issue))
         facts.measures.push_back({m.meta.id, m.title, m.status, m.person});
-    std::vector<std::int64_t> subs;
-    for (const auto &i : store.list<core::Issue>([&] {
-             store::ListFilter f;
-             f.inspection_id = store.get<core::Issue>(issue_id)->inspection_id;
-             return f;
-         }()))
-        if (i.parent_id && *i.parent_id == issue_id) subs.push_back(i.meta.id);
-    for (auto s : subs) collect_measures(store, s, facts, issues);
+    for (auto sub : store.sub_issue_ids(issue_id)) collect_measures(store, sub, facts, issues);
 }
 
 } // namespace
@@ -74,8 +69,8 @@ void Service::check_close_out_guards(std::int64_t issue_id, const std::string &v
     facts.verifier = verifier;
     std::vector<std::int64_t> issues;
     collect_measures(store_, issue_id, facts, issues);
-    for (auto id : issues) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "issue", id).size());
-    for (const auto &m : facts.measures) facts.evidence += static_cast<std::int64_t>(ft.evidence(0, "measure", m.id).size());
+    for (auto id : issues) facts.evidence += ft.count_evidence("issue", id);
+    for (const auto &m : facts.measures) facts.evidence += ft.count_evidence("measure", m.id);
     try {
         core::check_close_out(stored_guards(ft), facts);
     } catch (const Error &e) {

@@ -77,6 +77,16 @@ std::vector<EvidenceRow> Followthrough::evidence(std::int64_t inspection_id, con
     });
 }
 
+std::int64_t Followthrough::count_evidence(const std::string &target_kind, std::int64_t target_id) {
+    return with_sql_errors("reading evidence", [&] {
+        auto &st = store_.cached("SELECT count(*) FROM evidence WHERE target_kind = ? AND target_id = ?");
+        detail::ResetOnExit reset(st);
+        Binder(st) << target_kind << target_id;
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    });
+}
+
 void Followthrough::add_review(ReviewRow &r) {
     with_sql_errors("storing a review", [&] {
         SQLite::Statement st(db_, "INSERT INTO reviews (scope_kind, scope_id, scheduled_on, team, title, created_at, created_by) "

@@ -115,6 +115,8 @@ public:
     void add_evidence(EvidenceRow &e);
     // Evidence of one target (kind and id), or of a whole inspection (target_kind empty).
     std::vector<EvidenceRow> evidence(std::int64_t inspection_id, const std::string &target_kind, std::int64_t target_id);
+    // How many items of evidence one issue or measure has, through the index.
+    std::int64_t count_evidence(const std::string &target_kind, std::int64_t target_id);
 
     void add_review(ReviewRow &r);
     std::optional<ReviewRow> review(std::int64_t id);

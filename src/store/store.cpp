@@ -154,4 +154,15 @@ SQLite::Statement &Store::cached(const std::string &sql) {
     return *st;
 }
 
+std::vector<std::int64_t> Store::sub_issue_ids(std::int64_t issue_id) {
+    return with_sql_errors("reading sub-issues", [&] {
+        auto &st = cached("SELECT id FROM issues WHERE parent_id = ? ORDER BY id");
+        detail::ResetOnExit reset(st);
+        st.bind(1, issue_id);
+        std::vector<std::int64_t> out;
+        while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+        return out;
+    });
+}
+
 } // namespace rectify::store

@@ -90,6 +90,8 @@ public:
     template <class R> std::int64_t count(const ListFilter &filter);
     // The ids of the records a filter selects (offset and limit aside), in id order.
     template <class R> std::vector<std::int64_t> ids(const ListFilter &filter);
+    // The issues directly under an issue, in id order.
+    std::vector<std::int64_t> sub_issue_ids(std::int64_t issue_id);
     // Calls f(const R &) for every record of a type in id order, one record in memory at a time.
     template <class R, class F> void for_each_by_id(F &&f);
 
@@ -105,6 +107,11 @@ public:
 
     // Appends one event to the audit chain; returns its id. Call inside a write transaction.
     std::int64_t append_audit(const AuditEvent &e);
+    // Between these two calls the connection holds the write lock (BEGIN IMMEDIATE), so no other
+    // writer can extend the chain: its head is kept in memory instead of being read back for
+    // every event. Both forget it; WriteTransaction calls them.
+    void write_lock_taken() noexcept;
+    void write_lock_released() noexcept;
     // Events of one record (kind "" and id 0: all), oldest first, paged like lists.
     std::vector<AuditRow> audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,
                                        std::int64_t limit);
@@ -160,6 +167,13 @@ private:
     bool read_only_ = false;
     std::vector<std::unique_ptr<SQLite::Statement>> statements_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_by_sql_;
+    // The last event appended under the write lock held now (see write_lock_taken).
+    struct AuditHead {
+        std::int64_t id;
+        std::string hash;
+    };
+    bool write_locked_ = false;
+    std::optional<AuditHead> audit_head_;
 };
 
 // The latest "after" image the audit log holds for each record of a kind, one record at a time
