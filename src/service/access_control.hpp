@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace rectify::service {
 
@@ -17,6 +18,23 @@ public:
 
     // The actor's grants; none for no actor or a name that is not a user.
     std::vector<core::Grant> grants(const std::optional<std::string> &actor);
+
+    // While a Pin lives, grants are read from the database once per actor and kept: for a long
+    // run of checks inside one write transaction that changes no user or grant (a batch
+    // import checks every document and every close-out it makes).
+    class Pin {
+    public:
+        explicit Pin(AccessControl &ac) : ac_(ac) { ac_.pinned_ = true; }
+        ~Pin() {
+            ac_.pinned_ = false;
+            ac_.kept_.reset();
+        }
+        Pin(const Pin &) = delete;
+        Pin &operator=(const Pin &) = delete;
+
+    private:
+        AccessControl &ac_;
+    };
 
     // Throws Errc::denied unless the actor holds p on `where`. `what` says what was attempted.
     void require(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where,
@@ -40,6 +58,8 @@ private:
                            core::Permission p, const std::string &what);
 
     store::Store &store_;
+    bool pinned_ = false;
+    std::optional<std::pair<std::string, std::vector<core::Grant>>> kept_; // actor, grants
 };
 
 } // namespace rectify::service

@@ -164,6 +164,7 @@ ImportBatchResult Service::import_batch(io::LineSource &lines) {
     const std::string &actor = require_actor();
     LargerCache cache(store_, kBatchCacheKib);
     WriteTransaction tx(store_);
+    AccessControl::Pin grants_read_once(access_); // the import changes no user or grant
     const core::Calendar cal = calendar();
     const std::int64_t total = lines.bytes_total();
     progress_.start(kImport, total);

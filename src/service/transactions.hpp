@@ -18,10 +18,14 @@ namespace rectify::service {
 // committed.
 class WriteTransaction {
 public:
-    explicit WriteTransaction(store::Store &s) try : tx_(s.database(), SQLite::TransactionBehavior::IMMEDIATE) {
+    explicit WriteTransaction(store::Store &s) try : store_(s), tx_(s.database(), SQLite::TransactionBehavior::IMMEDIATE) {
+        store_.write_lock_taken();
     } catch (const SQLite::Exception &e) {
         store::rethrow_sqlite(e, "starting a transaction");
     }
+    ~WriteTransaction() { store_.write_lock_released(); } // before tx_ rolls back, if it does
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
     void commit() {
         try {
             tx_.commit();
@@ -31,6 +35,7 @@ public:
     }
 
 private:
+    store::Store &store_;
     SQLite::Transaction tx_;
 };
 

@@ -22,7 +22,11 @@ const char *const kEventColumns = "id, at, actor, action, kind, record_id, befor
 std::int64_t Store::append_audit(const AuditEvent &e) {
     try {
         AuditRow row;
-        {
+        if (write_locked_ && audit_head_) {
+            row.id = audit_head_->id + 1;
+            row.prev_hash = std::move(audit_head_->hash);
+            audit_head_.reset(); // until this event is in
+        } else {
             auto &last = cached(detail::kAuditSlot, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
             detail::ResetOnExit reset_last(last);
             if (last.executeStep()) {
@@ -50,10 +54,21 @@ std::int64_t Store::append_audit(const AuditEvent &e) {
         b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
           << row.prev_hash << row.hash;
         st.exec();
+        if (write_locked_) audit_head_ = AuditHead{row.id, std::move(row.hash)};
         return row.id;
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "writing the audit log");
     }
+}
+
+void Store::write_lock_taken() noexcept {
+    write_locked_ = true;
+    audit_head_.reset();
+}
+
+void Store::write_lock_released() noexcept {
+    write_locked_ = false;
+    audit_head_.reset();
 }
 
 std::vector<AuditRow> Store::audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,

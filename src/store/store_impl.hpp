@@ -52,7 +52,8 @@ template <class R> R read_row(SQLite::Statement &st) {
 
 template <class R> std::optional<R> Store::get(std::int64_t id) {
     try {
-        auto &st = cached(detail::slot<R>(detail::kGet), select_sql<R>() + " WHERE t.id = ?");
+        static const std::string sql = select_sql<R>() + " WHERE t.id = ?";
+        auto &st = cached(detail::slot<R>(detail::kGet), sql);
         detail::ResetOnExit reset_on_exit(st);
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep()) return std::nullopt;
@@ -64,8 +65,8 @@ template <class R> std::optional<R> Store::get(std::int64_t id) {
 
 template <class R> std::optional<std::int64_t> Store::find_id(const std::string &ref) {
     try {
-        auto &st = cached(detail::slot<R>(detail::kFind),
-                             std::string("SELECT id FROM ") + Table<R>::table + " WHERE ref = ?");
+        static const std::string sql = std::string("SELECT id FROM ") + Table<R>::table + " WHERE ref = ?";
+        auto &st = cached(detail::slot<R>(detail::kFind), sql);
         detail::ResetOnExit reset_on_exit(st);
         st.bind(1, ref);
         if (!st.executeStep()) return std::nullopt;
@@ -197,13 +198,15 @@ template <class R, class F> void Store::for_each_by_id(F &&f) {
 }
 
 template <class R> void Store::insert(R &r, const std::string &now) {
-    std::string sql = std::string("INSERT INTO ") + Table<R>::table + " (version, ref, created_at, updated_at";
-    std::string values = "1, ?, ?, ?";
-    for (const char *c : Table<R>::columns) {
-        sql += std::string(", ") + c;
-        values += ", ?";
-    }
-    sql += ") VALUES (" + values + ")";
+    static const std::string sql = [] { // written once: an import inserts millions of rows
+        std::string text = std::string("INSERT INTO ") + Table<R>::table + " (version, ref, created_at, updated_at";
+        std::string values = "1, ?, ?, ?";
+        for (const char *c : Table<R>::columns) {
+            text += std::string(", ") + c;
+            values += ", ?";
+        }
+        return text + ") VALUES (" + values + ")";
+    }();
     try {
         auto &st = cached(detail::slot<R>(detail::kInsert), sql);
         detail::ResetOnExit reset_on_exit(st);
@@ -220,9 +223,11 @@ template <class R> void Store::insert(R &r, const std::string &now) {
 }
 
 template <class R> bool Store::update(R &r, const std::string &now) {
-    std::string sql = std::string("UPDATE ") + Table<R>::table + " SET version = version + 1, ref = ?, updated_at = ?";
-    for (const char *c : Table<R>::columns) sql += std::string(", ") + c + " = ?";
-    sql += " WHERE id = ? AND version = ?";
+    static const std::string sql = [] {
+        std::string text = std::string("UPDATE ") + Table<R>::table + " SET version = version + 1, ref = ?, updated_at = ?";
+        for (const char *c : Table<R>::columns) text += std::string(", ") + c + " = ?";
+        return text + " WHERE id = ? AND version = ?";
+    }();
     try {
         auto &st = cached(detail::slot<R>(detail::kUpdate), sql);
         detail::ResetOnExit reset_on_exit(st);

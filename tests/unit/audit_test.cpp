@@ -43,6 +43,23 @@ TEST_CASE("an untouched log verifies, with its head hash") {
     CHECK(report.at("broken_at").is_null());
 }
 
+TEST_CASE("two handles taking turns to write keep one unbroken chain") {
+    // Each handle keeps the chain's head in memory while it holds the write lock; the other
+    // handle's events in between must not be linked over.
+    Logged l;
+    service::Service a(l.path, {}, std::string("admin"));
+    service::Service b(l.path, {}, std::string("admin"));
+    const auto measure = a.find(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m1");
+    for (int round = 0; round < 3; ++round) {
+        a.add_progress(measure, "2019-04-0" + std::to_string(round + 1), "甲句柄第" + std::to_string(round) + "次。", std::nullopt);
+        b.add_progress(measure, "2019-05-0" + std::to_string(round + 1), "乙句柄第" + std::to_string(round) + "次。", std::nullopt);
+        b.import_json(test::seed_json()); // unchanged: no event, but a write transaction
+    }
+    auto v = l.verify();
+    CHECK(v.intact);
+    CHECK(v.problem.empty());
+}
+
 TEST_CASE("the library's own triggers refuse edits and deletes of the log") {
     Logged l;
     SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
