@@ -1,5 +1,6 @@
 #include "core/error.hpp"
 #include "service/service.hpp"
+#include "store/audit_chain.hpp"
 #include "store/schema.hpp"
 #include "support.hpp"
 
@@ -41,6 +42,35 @@ TEST_CASE("an untouched log verifies, with its head hash") {
     CHECK(report.at("events").as_int64() > 80);
     CHECK(report.at("head_hash").as_string().size() == 64);
     CHECK(report.at("broken_at").is_null());
+}
+
+TEST_CASE("an event's hash is the SHA-256 of its fields as one compact JSON array, as it always was") {
+    // Chains written by every earlier release must keep verifying: the expected digests are
+    // SHA-256 of the JSON texts computed independently (Python's json.dumps, compact, UTF-8 as is).
+    CHECK(store::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    store::AuditRow first;
+    first.id = 1;
+    first.at = "2026-01-01T00:00:00Z";
+    first.actor = "admin";
+    first.action = "create";
+    first.kind = "unit";
+    first.record_id = 1;
+    first.after = R"({"name":"市妇联"})";
+    first.prev_hash = store::kGenesisHash;
+    CHECK(store::event_hash(first) == "fc5034261c7fff594e78ac45797a75644d6e641c6cf8971883f03f3624978dae");
+    // Escapes, a control character and a text longer than one write buffer.
+    store::AuditRow later;
+    later.id = 7;
+    later.at = "2026-11-27T08:00:00Z";
+    later.actor = "张三";
+    later.action = "update";
+    later.kind = "measure";
+    later.record_id = 42;
+    later.before = R"({"title":"旧"})";
+    later.after = "{\"title\":\"新\n\x01" + std::string(3000, '"') + "\"}";
+    later.prev_hash.clear();
+    for (int i = 0; i < 32; ++i) later.prev_hash += "ab";
+    CHECK(store::event_hash(later) == "f7a964e6631fe062def8f2c8c68be27364c133bd86dfd78adb1cc5048b92ade7");
 }
 
 TEST_CASE("two handles taking turns to write keep one unbroken chain") {
