@@ -280,6 +280,11 @@ private:
 
 } // namespace
 
-Document read_document(std::string_view json) { return Reader().read(parse_json(json)); }
+Document read_document(std::string_view json) {
+    // The parsed value lives only while the document is read from it: its memory is taken in a
+    // few blocks and given back at once.
+    auto memory = boost::json::make_shared_resource<boost::json::monotonic_resource>(json.size() * 2 + 1024);
+    return Reader().read(parse_json(json, std::move(memory)));
+}
 
 } // namespace rectify::io

@@ -51,11 +51,12 @@ std::string find_bad_utf8_path(const boost::json::value &v, const std::string &p
 }
 
 boost::json::value parse_raw(std::string_view text, bool allow_invalid_utf8, std::size_t &error_offset,
-                             boost::system::error_code &ec) {
+                             boost::system::error_code &ec, boost::json::storage_ptr storage = {}) {
     boost::json::parse_options opts;
     opts.allow_invalid_utf8 = allow_invalid_utf8;
     opts.max_depth = 64;
     boost::json::parser p(boost::json::storage_ptr(), opts);
+    p.reset(std::move(storage));
     error_offset = p.write(text.data(), text.size(), ec); // write(), unlike write_some(), refuses trailing text
     if (ec) return nullptr;
     return p.release();
@@ -99,7 +100,9 @@ void write_pretty(std::string &out, const boost::json::value &v, int depth) {
 
 } // namespace
 
-boost::json::value parse_json(std::string_view text) {
+boost::json::value parse_json(std::string_view text) { return parse_json(text, {}); }
+
+boost::json::value parse_json(std::string_view text, boost::json::storage_ptr storage) {
     std::size_t offset = 0;
     boost::system::error_code ec;
     if (auto bad = core::find_invalid_utf8(text)) {
@@ -109,7 +112,7 @@ boost::json::value parse_json(std::string_view text) {
         throw Error(Errc::utf8, (where.empty() ? std::string() : where + ": ") + "invalid UTF-8 at byte " +
                                     std::to_string(*bad) + " (" + line_and_column(text, *bad) + ")");
     }
-    auto v = parse_raw(text, false, offset, ec);
+    auto v = parse_raw(text, false, offset, ec, std::move(storage));
     if (ec)
         throw Error(Errc::json, "malformed JSON at " + line_and_column(text, offset) + ": " + ec.message());
     return v;

@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 
-#include <boost/json.hpp>
 #include <openssl/evp.h>
 
 #include <memory>
@@ -54,16 +53,65 @@ std::string sha256_hex(std::string_view data) {
     return sha.hex();
 }
 
+namespace {
+
+// Feeds the hash the text boost::json::serialize writes for these values, without building a
+// JSON array of copies first: a string in quotes with '"', '\\' and control characters escaped
+// (\b \t \n \f \r, others \u00xx), everything else byte for byte; an integer in decimal;
+// null. The test of event_hash pins the bytes against digests computed independently.
+void hash_json_string(Sha256 &sha, std::string_view s) {
+    static const char short_escape[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+                                          'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
+    static const char hex[] = "0123456789abcdef";
+    sha.update("\"");
+    std::size_t run = 0; // start of the bytes not yet hashed, which need no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        sha.update(s.substr(run, i - run));
+        run = i + 1;
+        if (c == '"') sha.update("\\\"");
+        else if (c == '\\') sha.update("\\\\");
+        else if (short_escape[c] != 'u') {
+            const char escaped[2] = {'\\', short_escape[c]};
+            sha.update(std::string_view(escaped, 2));
+        } else {
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+            sha.update(std::string_view(escaped, 6));
+        }
+    }
+    sha.update(s.substr(run));
+    sha.update("\"");
+}
+
+void hash_json_optional(Sha256 &sha, const std::optional<std::string> &s) {
+    if (s) hash_json_string(sha, *s);
+    else sha.update("null");
+}
+
+void hash_json_integer(Sha256 &sha, std::int64_t n) { sha.update(std::to_string(n)); }
+
+} // namespace
+
 std::string event_hash(const AuditRow &e) {
-    auto opt = [](const std::optional<std::string> &s) { return s ? boost::json::value(*s) : boost::json::value(nullptr); };
-    boost::json::array content{e.id, e.at, e.actor, e.action, e.kind, e.record_id, opt(e.before), opt(e.after), e.prev_hash};
-    // The serialised array is hashed as it is written, piece by piece: the same bytes as
-    // boost::json::serialize(content), without holding the whole text.
+    // The content is the JSON array [id, at, actor, action, kind, record_id, before, after,
+    // prev_hash], compact, as every earlier release hashed it.
     Sha256 sha;
-    boost::json::serializer writer;
-    writer.reset(&content);
-    char buffer[4096];
-    while (!writer.done()) sha.update(writer.read(buffer));
+    sha.update("[");
+    hash_json_integer(sha, e.id);
+    for (const std::string *text : {&e.at, &e.actor, &e.action, &e.kind}) {
+        sha.update(",");
+        hash_json_string(sha, *text);
+    }
+    sha.update(",");
+    hash_json_integer(sha, e.record_id);
+    sha.update(",");
+    hash_json_optional(sha, e.before);
+    sha.update(",");
+    hash_json_optional(sha, e.after);
+    sha.update(",");
+    hash_json_string(sha, e.prev_hash);
+    sha.update("]");
     return sha.hex();
 }
 

@@ -78,7 +78,7 @@ struct MeasureScope {
 
 class Deadlines {
 public:
-    explicit Deadlines(Store &store) : db_(store.database()) {}
+    explicit Deadlines(Store &store) : store_(store), db_(store.database()) {}
 
     std::vector<NoticeRow> notices();
     void add_notice(NoticeRow &n);
@@ -124,6 +124,7 @@ private:
     std::string scope_sql(const MeasureScope &scope) const;
     int bind_scope(SQLite::Statement &st, int first, const MeasureScope &scope) const;
 
+    Store &store_;
     SQLite::Database &db_;
 };
 

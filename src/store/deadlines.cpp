@@ -107,8 +107,9 @@ ProfileRow read_profile(SQLite::Statement &st) {
 
 std::optional<ProfileRow> Deadlines::latest_profile(const std::string &name) {
     return with_sql_errors("reading rule profiles", [&]() -> std::optional<ProfileRow> {
-        SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles "
-                                  "WHERE name = ? ORDER BY version DESC LIMIT 1");
+        auto &st = store_.cached("SELECT id, name, version, body, created_at, created_by FROM rule_profiles "
+                                 "WHERE name = ? ORDER BY version DESC LIMIT 1"); // once per imported inspection
+        detail::ResetOnExit reset(st);
         st.bind(1, name);
         if (!st.executeStep()) return std::nullopt;
         return read_profile(st);
@@ -117,7 +118,8 @@ std::optional<ProfileRow> Deadlines::latest_profile(const std::string &name) {
 
 std::optional<ProfileRow> Deadlines::profile(std::int64_t id) {
     return with_sql_errors("reading rule profiles", [&]() -> std::optional<ProfileRow> {
-        SQLite::Statement st(db_, "SELECT id, name, version, body, created_at, created_by FROM rule_profiles WHERE id = ?");
+        auto &st = store_.cached("SELECT id, name, version, body, created_at, created_by FROM rule_profiles WHERE id = ?");
+        detail::ResetOnExit reset(st);
         st.bind(1, id);
         if (!st.executeStep()) return std::nullopt;
         return read_profile(st);

@@ -121,8 +121,7 @@ SQLite::Statement &Store::cached(int slot, const std::string &sql) {
     if (statements_.size() <= static_cast<std::size_t>(slot)) statements_.resize(slot + 1);
     auto &st = statements_[slot];
     if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
-    st->reset();
-    st->clearBindings();
+    st->reset(); // no clearBindings(): the statements kept by slot bind every parameter each time
     return *st;
 }
 

@@ -159,7 +159,7 @@ public:
 private:
     // own_table_only: from the record's table alone, without the joins the display order needs.
     template <class R> static std::string select_sql(bool own_table_only = false);
-    // A prepared statement kept for the life of the handle, reset and ready to bind.
+    // A prepared statement kept for the life of the handle, reset; its callers bind every parameter.
     SQLite::Statement &cached(int slot, const std::string &sql);
 
     SQLite::Database db_;

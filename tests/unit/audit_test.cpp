@@ -73,6 +73,35 @@ TEST_CASE("an event's hash is the SHA-256 of its fields as one compact JSON arra
     CHECK(store::event_hash(later) == "f7a964e6631fe062def8f2c8c68be27364c133bd86dfd78adb1cc5048b92ade7");
 }
 
+TEST_CASE("an event's hash covers exactly the bytes boost::json writes for its array, for any field text") {
+    // The hash is fed piece by piece; the reference is the whole text written by Boost.JSON.
+    std::uint32_t seed = 20261127;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    auto random_text = [&](std::size_t max) {
+        std::string out(next() % max, '\0');
+        for (auto &c : out) {
+            const auto pick = next() % 4;
+            c = static_cast<char>(pick == 0 ? next() % 0x20 : pick == 1 ? "\"\\/{}:,"[next() % 8] : next() % 256);
+        }
+        return out;
+    };
+    for (int i = 0; i < 500; ++i) {
+        store::AuditRow e;
+        e.id = static_cast<std::int64_t>(next()) * (i % 3 == 0 ? -1 : 1);
+        e.at = random_text(30);
+        e.actor = random_text(20);
+        e.action = random_text(10);
+        e.kind = random_text(10);
+        e.record_id = static_cast<std::int64_t>(next()) << 20;
+        if (next() % 3) e.before = random_text(i % 10 == 0 ? 9000 : 300);
+        if (next() % 3) e.after = random_text(300);
+        e.prev_hash = random_text(70);
+        auto opt = [](const std::optional<std::string> &s) { return s ? boost::json::value(*s) : boost::json::value(nullptr); };
+        boost::json::array content{e.id, e.at, e.actor, e.action, e.kind, e.record_id, opt(e.before), opt(e.after), e.prev_hash};
+        REQUIRE(store::event_hash(e) == store::sha256_hex(boost::json::serialize(content)));
+    }
+}
+
 TEST_CASE("two handles taking turns to write keep one unbroken chain") {
     // Each handle keeps the chain's head in memory while it holds the write lock; the other
     // handle's events in between must not be linked over.
