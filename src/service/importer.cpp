@@ -33,16 +33,30 @@ template <class R> void Importer::upsert(R &incoming, const std::string &path, b
 template <class R> void Importer::upsert_one(R &incoming, const std::string &path, bool status_given) {
     constexpr core::Kind kind = store::Table<R>::kind;
     const int k = static_cast<int>(kind);
+    auto created = [&] {
+        audit(store_, actor_, now_, "create", kind, incoming.meta.id, std::nullopt, audit_image(incoming));
+        ++counts_.created[k];
+    };
+    auto check_new_status = [&] {
+        if constexpr (has_status<R>)
+            if (checks_.status) checks_.status(std::nullopt, incoming.status, incoming.inspection_id, path + ".status");
+    };
+    // Under an inspection this import has just created, a record is new unless its ref is taken
+    // elsewhere: it is inserted at once, and looked up only when the insert finds the ref taken
+    // (which ends below as a duplicate, since no record of this inspection existed before).
+    if constexpr (has_inspection_id<R>) {
+        if (inspection_created_) {
+            check_new_status();
+            if (store_.insert_if_ref_free(incoming, now_)) return created();
+        }
+    }
     auto id = store_.find_id<R>(incoming.meta.ref);
     if (!id) {
         if constexpr (std::is_same_v<R, core::Inspection>)
             if (derive_) derive_(incoming, nullptr);
-        if constexpr (has_status<R>)
-            if (checks_.status) checks_.status(std::nullopt, incoming.status, incoming.inspection_id, path + ".status");
+        check_new_status();
         store_.insert(incoming, now_);
-        audit(store_, actor_, now_, "create", kind, incoming.meta.id, std::nullopt, audit_image(incoming));
-        ++counts_.created[k];
-        return;
+        return created();
     }
     R existing = *store_.get<R>(*id);
     if constexpr (has_inspection_id<R>) {
@@ -86,7 +100,9 @@ std::int64_t Importer::apply(io::Document &doc) {
     }
     upsert(doc.unit, "unit", false);
     doc.inspection.unit_id = doc.unit.meta.id;
+    const std::int64_t inspections_created = counts_.created[static_cast<int>(core::Kind::inspection)];
     upsert(doc.inspection, "inspection", false);
+    inspection_created_ = counts_.created[static_cast<int>(core::Kind::inspection)] > inspections_created;
     const std::int64_t inspection_id = doc.inspection.meta.id;
 
     for (auto &a : doc.aspects) {

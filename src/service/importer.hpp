@@ -64,6 +64,8 @@ private:
     std::string now_;
     ImportCounts counts_;
     std::function<void()> on_record_;
+    bool inspection_created_ = false; // the document's inspection did not exist before it
+
 };
 
 } // namespace rectify::service

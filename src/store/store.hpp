@@ -97,6 +97,9 @@ public:
 
     // Inserts r with version 1 and the given timestamp; sets r.meta.id and version.
     template <class R> void insert(R &r, const std::string &now);
+    // The same, except that a ref another record of the kind holds already is not an error: it
+    // returns false and writes nothing, for a caller that looks the ref up only then.
+    template <class R> bool insert_if_ref_free(R &r, const std::string &now);
 
     // Writes r's fields if the stored version is still r.meta.version, then raises it by one.
     // Returns false (and writes nothing) when the stored version differs.

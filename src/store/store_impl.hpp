@@ -198,6 +198,12 @@ template <class R, class F> void Store::for_each_by_id(F &&f) {
 }
 
 template <class R> void Store::insert(R &r, const std::string &now) {
+    if (!insert_if_ref_free(r, now))
+        throw core::Error(core::Errc::duplicate, std::string("adding to ") + Table<R>::table + ": ref '" + r.meta.ref +
+                                                     "' is taken by another " + std::string(core::name(Table<R>::kind)));
+}
+
+template <class R> bool Store::insert_if_ref_free(R &r, const std::string &now) {
     static const std::string sql = [] { // written once: an import inserts millions of rows
         std::string text = std::string("INSERT INTO ") + Table<R>::table + " (version, ref, created_at, updated_at";
         std::string values = "1, ?, ?, ?";
@@ -205,7 +211,7 @@ template <class R> void Store::insert(R &r, const std::string &now) {
             text += std::string(", ") + c;
             values += ", ?";
         }
-        return text + ") VALUES (" + values + ")";
+        return text + ") VALUES (" + values + ") ON CONFLICT (ref) DO NOTHING";
     }();
     try {
         auto &st = cached(detail::slot<R>(detail::kInsert), sql);
@@ -213,10 +219,11 @@ template <class R> void Store::insert(R &r, const std::string &now) {
         Binder b(st);
         b << r.meta.ref << now << now;
         Table<R>::bind(b, r);
-        st.exec();
+        if (st.exec() == 0) return false;
         r.meta.id = db_.getLastInsertRowid();
         r.meta.version = 1;
         r.meta.created_at = r.meta.updated_at = now;
+        return true;
     } catch (const SQLite::Exception &e) {
         rethrow_sqlite(e, std::string("adding to ") + Table<R>::table);
     }
