@@ -9,7 +9,7 @@ namespace rectify::io {
 namespace {
 
 boost::json::object head(core::Kind kind, const core::RecordMeta &m) {
-    boost::json::object o;
+    boost::json::object o(24); // room for the largest record's fields: no rehashing while filled
     o["kind"] = to_json(kind);
     o["id"] = m.id;
     o["version"] = m.version;
