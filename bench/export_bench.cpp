@@ -18,6 +18,7 @@
 // missing), RECTIFY_BENCH_SMALL_DB (default: province-small.db beside it, made when missing),
 // RECTIFY_BENCH_ACTOR (default rectify-gen, the admin rectify-gen makes), RECTIFY_BENCH_OUT (a
 // folder for the output files, default $TMPDIR or /tmp; they are removed afterwards).
+#include "bench_db.hpp"
 #include "bench_text.hpp"
 
 #include <rectify/rectify.h>
@@ -192,6 +193,8 @@ int main(int argc, char **argv) {
         generate(path, "");
     }
     if (!file_exists(small)) generate(small, "--units 300 --measures 100000 --progress 500000");
+    rectify_bench::upgrade_schema(path);
+    rectify_bench::upgrade_schema(small);
 
     describe("database", path);
     describe("database", small);

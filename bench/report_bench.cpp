@@ -13,6 +13,7 @@
 // database, so (b) needs no province database.
 #include "generator.hpp"
 
+#include "bench_db.hpp"
 #include "bench_text.hpp"
 #include "timing_reporter.hpp"
 
@@ -115,7 +116,7 @@ std::int64_t drain(sqlite3_stmt *st) {
     return rows;
 }
 
-const char *const kOpen = "('not_started','in_progress','substantially_done','reopened')";
+const char *const kOpen = "('done','closed')"; // an open measure: status NOT IN these
 
 // (a) The round's counts in one aggregate query: issues (top level) and measures by status, the
 // overdue among the open ones, and the inspections. The unary + keeps SQLite from choosing the
@@ -130,7 +131,7 @@ struct RawStats {
             "UNION ALL SELECT 'issue', s.status, count(*), 0 FROM issues s "
             "  WHERE s.inspection_id IN ins AND +s.parent_id IS NULL GROUP BY s.status "
             "UNION ALL SELECT 'measure', m.status, count(*), "
-            "  sum(m.deadline IS NOT NULL AND m.deadline < ?2 AND m.status IN ") + kOpen + ") "
+            "  sum(m.deadline IS NOT NULL AND m.deadline < ?2 AND m.status NOT IN ") + kOpen + ") "
             "  FROM measures m WHERE m.inspection_id IN ins GROUP BY m.status");
     }
     // Total measures (the check), after reading every row.
@@ -219,6 +220,7 @@ int main(int argc, char **argv) {
         std::printf("report_bench: no database at %s (set RECTIFY_BENCH_DB, or run make gen): the round roll-up is skipped\n",
                     path.c_str());
     } else {
+        rectify_bench::upgrade_schema(path);
         rectify_open_options oo = RECTIFY_OPEN_OPTIONS_INIT;
         oo.flags = RECTIFY_OPEN_READONLY;
         oo.actor = actor.c_str();
