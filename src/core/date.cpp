@@ -1,7 +1,6 @@
 #include "core/date.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <ctime>
 
 namespace rectify::core {
@@ -40,9 +39,16 @@ std::optional<Date> parse_date(std::string_view t) {
 }
 
 std::string format_date(const Date &d) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year()), int(d.month()), int(d.day()));
-    return buf;
+    // Written digit by digit: every stored date goes through here, and snprintf's parsing of its
+    // format cost more than the rest. boost::gregorian years have four digits (1400-9999).
+    std::string out = "0000-00-00";
+    auto put = [&out](std::size_t at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, d.year(), 4);
+    put(5, d.month(), 2);
+    put(8, d.day(), 2);
+    return out;
 }
 
 std::string format_date_chinese(const Date &d) {

@@ -8,8 +8,8 @@ namespace rectify::io {
 
 namespace {
 
-boost::json::object head(core::Kind kind, const core::RecordMeta &m) {
-    boost::json::object o(24); // room for the largest record's fields: no rehashing while filled
+boost::json::object head(core::Kind kind, const core::RecordMeta &m, boost::json::storage_ptr storage) {
+    boost::json::object o(24, std::move(storage)); // room for the largest record's fields: no rehashing
     o["kind"] = to_json(kind);
     o["id"] = m.id;
     o["version"] = m.version;
@@ -31,22 +31,22 @@ boost::json::value closing_json(const std::optional<core::Closing> &c) {
     return o;
 }
 
-boost::json::object record_json(const core::Round &r) {
-    auto o = head(core::Kind::round, r.meta);
+boost::json::object record_json(const core::Round &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::round, r.meta, std::move(storage));
     o["name"] = r.name;
     o["year"] = to_json(r.year);
     return o;
 }
 
-boost::json::object record_json(const core::Unit &r) {
-    auto o = head(core::Kind::unit, r.meta);
+boost::json::object record_json(const core::Unit &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::unit, r.meta, std::move(storage));
     o["name"] = r.name;
     o["party_org"] = to_json(r.party_org);
     return o;
 }
 
-boost::json::object record_json(const core::Inspection &r) {
-    auto o = head(core::Kind::inspection, r.meta);
+boost::json::object record_json(const core::Inspection &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::inspection, r.meta, std::move(storage));
     o["round_id"] = to_json(r.round_id);
     o["unit_id"] = r.unit_id;
     o["kind_of_inspection"] = to_json(r.kind);
@@ -66,8 +66,8 @@ boost::json::object record_json(const core::Inspection &r) {
     return o;
 }
 
-boost::json::object record_json(const core::Aspect &r) {
-    auto o = head(core::Kind::aspect, r.meta);
+boost::json::object record_json(const core::Aspect &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::aspect, r.meta, std::move(storage));
     o["inspection_id"] = r.inspection_id;
     o["seq"] = r.seq;
     o["title"] = r.title;
@@ -113,8 +113,8 @@ void put_content(boost::json::object &o, const core::Outcome &r) {
     o["note"] = to_json(r.note);
 }
 
-boost::json::object record_json(const core::Issue &r) {
-    auto o = head(core::Kind::issue, r.meta);
+boost::json::object record_json(const core::Issue &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::issue, r.meta, std::move(storage));
     o["inspection_id"] = r.inspection_id;
     o["aspect_id"] = r.aspect_id;
     o["parent_id"] = to_json(r.parent_id);
@@ -124,8 +124,8 @@ boost::json::object record_json(const core::Issue &r) {
     return o;
 }
 
-boost::json::object record_json(const core::Measure &r) {
-    auto o = head(core::Kind::measure, r.meta);
+boost::json::object record_json(const core::Measure &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::measure, r.meta, std::move(storage));
     o["inspection_id"] = r.inspection_id;
     o["issue_id"] = r.issue_id;
     o["seq"] = r.seq;
@@ -133,8 +133,8 @@ boost::json::object record_json(const core::Measure &r) {
     return o;
 }
 
-boost::json::object record_json(const core::Progress &r) {
-    auto o = head(core::Kind::progress, r.meta);
+boost::json::object record_json(const core::Progress &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::progress, r.meta, std::move(storage));
     o["inspection_id"] = r.inspection_id;
     o["measure_id"] = r.measure_id;
     o["seq"] = r.seq;
@@ -142,8 +142,8 @@ boost::json::object record_json(const core::Progress &r) {
     return o;
 }
 
-boost::json::object record_json(const core::Outcome &r) {
-    auto o = head(core::Kind::outcome, r.meta);
+boost::json::object record_json(const core::Outcome &r, boost::json::storage_ptr storage) {
+    auto o = head(core::Kind::outcome, r.meta, std::move(storage));
     o["inspection_id"] = r.inspection_id;
     o["issue_id"] = to_json(r.issue_id);
     o["seq"] = r.seq;

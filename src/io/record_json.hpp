@@ -8,14 +8,16 @@
 
 namespace rectify::io {
 
-boost::json::object record_json(const core::Round &r);
-boost::json::object record_json(const core::Unit &r);
-boost::json::object record_json(const core::Inspection &r);
-boost::json::object record_json(const core::Aspect &r);
-boost::json::object record_json(const core::Issue &r);
-boost::json::object record_json(const core::Measure &r);
-boost::json::object record_json(const core::Progress &r);
-boost::json::object record_json(const core::Outcome &r);
+// storage: where the object keeps its memory (a monotonic resource for an image that is
+// serialised at once and dropped); the default heap otherwise.
+boost::json::object record_json(const core::Round &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Unit &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Inspection &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Aspect &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Issue &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Measure &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Progress &r, boost::json::storage_ptr storage = {});
+boost::json::object record_json(const core::Outcome &r, boost::json::storage_ptr storage = {});
 
 // The fields a record carries in both record JSON and the interchange format, appended to o in
 // the order both use: what the host wrote, without ids, positions or bookkeeping.

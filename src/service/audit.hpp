@@ -5,12 +5,20 @@
 #include "io/record_json.hpp"
 #include "store/store.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <optional>
 #include <string>
 
 namespace rectify::service {
 
-template <class R> std::string audit_image(const R &r) { return io::to_compact_json(io::record_json(r)); }
+// A record's image as its events keep it. Built in a buffer on the stack: an import makes one
+// per record, and the object is dropped as soon as it is written out.
+template <class R> std::string audit_image(const R &r) {
+    unsigned char buffer[4096];
+    boost::json::monotonic_resource memory(buffer, sizeof buffer);
+    return io::to_compact_json(io::record_json(r, &memory));
+}
 
 inline void audit(store::Store &store, const std::string &actor, const std::string &now, const char *action,
                   const std::string &kind, std::int64_t id, std::optional<std::string> before,

@@ -33,9 +33,11 @@ void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing) {
 
 namespace {
 
+// NOMUTEX: a handle is used by one thread at a time (include/rectify/db.h), so SQLite's lock
+// around every call on the connection guards nothing and costs a lock and an unlock per call.
 int open_flags(const OpenOptions &o) {
-    if (o.read_only) return SQLite::OPEN_READONLY;
-    return SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0);
+    if (o.read_only) return SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX;
+    return SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX | (o.create ? SQLite::OPEN_CREATE : 0);
 }
 
 bool file_exists(const std::string &path) {
