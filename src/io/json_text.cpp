@@ -112,7 +112,8 @@ boost::json::value parse_json(std::string_view text, boost::json::storage_ptr st
         throw Error(Errc::utf8, (where.empty() ? std::string() : where + ": ") + "invalid UTF-8 at byte " +
                                     std::to_string(*bad) + " (" + line_and_column(text, *bad) + ")");
     }
-    auto v = parse_raw(text, false, offset, ec, std::move(storage));
+    // The whole text is valid UTF-8 (checked above): the parser need not check its strings again.
+    auto v = parse_raw(text, true, offset, ec, std::move(storage));
     if (ec)
         throw Error(Errc::json, "malformed JSON at " + line_and_column(text, offset) + ": " + ec.message());
     return v;

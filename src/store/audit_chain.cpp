@@ -4,6 +4,8 @@
 
 #include <openssl/evp.h>
 
+#include <charconv>
+#include <cstring>
 #include <memory>
 
 namespace rectify::store {
@@ -55,41 +57,75 @@ std::string sha256_hex(std::string_view data) {
 
 namespace {
 
-// Feeds the hash the text boost::json::serialize writes for these values, without building a
-// JSON array of copies first: a string in quotes with '"', '\\' and control characters escaped
-// (\b \t \n \f \r, others \u00xx), everything else byte for byte; an integer in decimal;
-// null. The test of event_hash pins the bytes against digests computed independently.
-void hash_json_string(Sha256 &sha, std::string_view s) {
+// Feeds a Sha256 through a buffer, so that the many short pieces of an escaped text (a quote, a
+// run of bytes, a quote) cost one digest update per few kilobytes instead of one each.
+class HashWriter {
+public:
+    explicit HashWriter(Sha256 &sha) : sha_(sha) {}
+    HashWriter(const HashWriter &) = delete;
+    HashWriter &operator=(const HashWriter &) = delete;
+    void put(std::string_view s) {
+        if (s.size() > sizeof buffer_ - used_) {
+            flush();
+            if (s.size() > sizeof buffer_) {
+                sha_.update(s);
+                return;
+            }
+        }
+        std::memcpy(buffer_ + used_, s.data(), s.size());
+        used_ += s.size();
+    }
+    void put(char c) {
+        if (used_ == sizeof buffer_) flush();
+        buffer_[used_++] = c;
+    }
+    void flush() {
+        sha_.update(std::string_view(buffer_, used_));
+        used_ = 0;
+    }
+
+private:
+    Sha256 &sha_;
+    char buffer_[4096];
+    std::size_t used_ = 0;
+};
+
+// Writes the text boost::json::serialize writes for these values: a string in quotes with '"',
+// '\\' and control characters escaped (\b \t \n \f \r, others \u00xx), every other byte as it
+// is; an integer in decimal; null. The tests of event_hash pin these bytes against Boost.JSON's.
+void put_json_string(HashWriter &out, std::string_view s) {
     static const char short_escape[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
                                           'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
     static const char hex[] = "0123456789abcdef";
-    sha.update("\"");
-    std::size_t run = 0; // start of the bytes not yet hashed, which need no escape
+    out.put('"');
+    std::size_t run = 0; // start of the bytes not yet written, which need no escape
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        sha.update(s.substr(run, i - run));
+        out.put(s.substr(run, i - run));
         run = i + 1;
-        if (c == '"') sha.update("\\\"");
-        else if (c == '\\') sha.update("\\\\");
-        else if (short_escape[c] != 'u') {
-            const char escaped[2] = {'\\', short_escape[c]};
-            sha.update(std::string_view(escaped, 2));
-        } else {
-            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            sha.update(std::string_view(escaped, 6));
+        out.put('\\');
+        if (c == '"' || c == '\\') out.put(static_cast<char>(c));
+        else if (short_escape[c] != 'u') out.put(short_escape[c]);
+        else {
+            const char escaped[5] = {'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+            out.put(std::string_view(escaped, sizeof escaped));
         }
     }
-    sha.update(s.substr(run));
-    sha.update("\"");
+    out.put(s.substr(run));
+    out.put('"');
 }
 
-void hash_json_optional(Sha256 &sha, const std::optional<std::string> &s) {
-    if (s) hash_json_string(sha, *s);
-    else sha.update("null");
+void put_json_optional(HashWriter &out, const std::optional<std::string> &s) {
+    if (s) put_json_string(out, *s);
+    else out.put("null");
 }
 
-void hash_json_integer(Sha256 &sha, std::int64_t n) { sha.update(std::to_string(n)); }
+void put_json_integer(HashWriter &out, std::int64_t n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
 
 } // namespace
 
@@ -97,21 +133,25 @@ std::string event_hash(const AuditRow &e) {
     // The content is the JSON array [id, at, actor, action, kind, record_id, before, after,
     // prev_hash], compact, as every earlier release hashed it.
     Sha256 sha;
-    sha.update("[");
-    hash_json_integer(sha, e.id);
-    for (const std::string *text : {&e.at, &e.actor, &e.action, &e.kind}) {
-        sha.update(",");
-        hash_json_string(sha, *text);
+    {
+        HashWriter out(sha);
+        out.put('[');
+        put_json_integer(out, e.id);
+        for (const std::string *text : {&e.at, &e.actor, &e.action, &e.kind}) {
+            out.put(',');
+            put_json_string(out, *text);
+        }
+        out.put(',');
+        put_json_integer(out, e.record_id);
+        out.put(',');
+        put_json_optional(out, e.before);
+        out.put(',');
+        put_json_optional(out, e.after);
+        out.put(',');
+        put_json_string(out, e.prev_hash);
+        out.put(']');
+        out.flush();
     }
-    sha.update(",");
-    hash_json_integer(sha, e.record_id);
-    sha.update(",");
-    hash_json_optional(sha, e.before);
-    sha.update(",");
-    hash_json_optional(sha, e.after);
-    sha.update(",");
-    hash_json_string(sha, e.prev_hash);
-    sha.update("]");
     return sha.hex();
 }
 
