@@ -514,6 +514,38 @@ private:
     rectify_warning_options opts_ = RECTIFY_WARNING_OPTIONS_INIT;
 };
 
+/**
+ * Runs call(callback, context), a C function streaming rows to a rectify_row_callback, and hands
+ * each row to f as a std::string_view. If f returns bool, false stops the stream; if it returns
+ * nothing, every row comes. An exception f throws stops the stream and is rethrown here.
+ */
+template <class F, class Call>
+void stream_rows(F &f, Call &&call) {
+    struct state {
+        F &f;
+        std::exception_ptr thrown;
+    } st{f, nullptr};
+    const rectify_row_callback trampoline = [](void *ctx, const char *row, std::size_t len) -> int {
+        auto *s = static_cast<state *>(ctx);
+        try {
+            if constexpr (std::is_void_v<std::invoke_result_t<F &, std::string_view>>) {
+                std::invoke(s->f, std::string_view(row, len));
+                return 0;
+            } else {
+                return static_cast<bool>(std::invoke(s->f, std::string_view(row, len))) ? 0 : 1;
+            }
+        } catch (...) {
+            s->thrown = std::current_exception();
+            return 1;
+        }
+    };
+    const int rc = std::forward<Call>(call)(trampoline, static_cast<void *>(&st));
+    if (st.thrown) {
+        std::rethrow_exception(st.thrown);
+    }
+    check(rc);
+}
+
 /** Calls a JSON-returning C function through f(&out) and takes its string. */
 template <class F>
 std::string json_out(F &&f) {
@@ -795,29 +827,7 @@ public:
      */
     template <class F, class = std::enable_if_t<std::is_invocable_v<F &, std::string_view>>>
     void export_all(F &&on_document) {
-        struct state {
-            F &f;
-            std::exception_ptr thrown;
-        } st{on_document, nullptr};
-        const rectify_row_callback trampoline = [](void *ctx, const char *row, std::size_t len) -> int {
-            auto *s = static_cast<state *>(ctx);
-            try {
-                if constexpr (std::is_void_v<std::invoke_result_t<F &, std::string_view>>) {
-                    std::invoke(s->f, std::string_view(row, len));
-                    return 0;
-                } else {
-                    return static_cast<bool>(std::invoke(s->f, std::string_view(row, len))) ? 0 : 1;
-                }
-            } catch (...) {
-                s->thrown = std::current_exception();
-                return 1;
-            }
-        };
-        const int rc = ::rectify_export_all(h(), trampoline, &st);
-        if (st.thrown) {
-            std::rethrow_exception(st.thrown);
-        }
-        detail::check(rc);
+        detail::stream_rows(on_document, [&](rectify_row_callback cb, void *ctx) { return ::rectify_export_all(h(), cb, ctx); });
     }
 
     /** The whole database as JSON Lines in the file at path, put in place when complete (rectify_export_all_file()). */
@@ -1092,29 +1102,9 @@ public:
     template <class F, class = std::enable_if_t<std::is_invocable_v<F &, std::string_view>>>
     void warnings(const warning_options &options, F &&on_row) {
         const detail::c_warning_options opts(options);
-        struct state {
-            F &f;
-            std::exception_ptr thrown;
-        } st{on_row, nullptr};
-        const rectify_row_callback trampoline = [](void *ctx, const char *row, std::size_t len) -> int {
-            auto *s = static_cast<state *>(ctx);
-            try {
-                if constexpr (std::is_void_v<std::invoke_result_t<F &, std::string_view>>) {
-                    std::invoke(s->f, std::string_view(row, len));
-                    return 0;
-                } else {
-                    return static_cast<bool>(std::invoke(s->f, std::string_view(row, len))) ? 0 : 1;
-                }
-            } catch (...) {
-                s->thrown = std::current_exception();
-                return 1;
-            }
-        };
-        const int rc = ::rectify_warnings_each(h(), opts.get(), trampoline, &st);
-        if (st.thrown) {
-            std::rethrow_exception(st.thrown);
-        }
-        detail::check(rc);
+        detail::stream_rows(on_row, [&](rectify_row_callback cb, void *ctx) {
+            return ::rectify_warnings_each(h(), opts.get(), cb, ctx);
+        });
     }
 
     /** Open measures overdue as of options.as_of, earliest deadline first, as a JSON array of rows. */

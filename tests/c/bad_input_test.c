@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "files.h"
 
 #define SENTINEL_PTR ((void *)1)
 #define SENTINEL_ID ((int64_t)-777)
@@ -52,23 +53,6 @@ static int g_verbose;
 static char g_path[600];
 static char *g_seed;
 static int64_t g_inspection, g_unit, g_round, g_issue, g_issue_done, g_measure, g_measure2;
-
-static char *read_file(const char *path, size_t *size_out)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    if (size_out) *size_out = (size_t)size;
-    return buf;
-}
 
 /* The seed with the first occurrence of from replaced by to (from must be there). */
 static char *seed_with(const char *from, const char *to)

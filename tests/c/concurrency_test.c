@@ -57,6 +57,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "files.h"
 
 #define SEED_REF "tongcheng-2018-fulian"
 #define COPY_REF "concurrency-copy"
@@ -112,23 +113,6 @@ static double now_ms(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) die("cannot read", path);
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    if (len) *len = (size_t)size;
-    return buf;
 }
 
 /* text with every from replaced by to; malloc'd. */
@@ -573,7 +557,7 @@ static void phase_write(const char *path, const char *seed_path)
     static const char *const move_refs[NMEASURES] = {SEED_REF "/a4/i1/m1", SEED_REF "/a4/i1/m2"};
 
     g_phase = "write setup";
-    seed = read_all(seed_path, NULL);
+    seed = must_read_file(seed_path, NULL);
     tmp = replace_all(seed, SEED_REF, COPY_REF);
     copy = replace_all(tmp, "\"title\": \"市妇联党组关于巡察整改情况的通报\"", "\"title\": \"" COPY_REF "\"");
     free(tmp);

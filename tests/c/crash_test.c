@@ -43,6 +43,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "files.h"
 
 #define SEED_REF "tongcheng-2018-fulian"
 
@@ -76,23 +77,6 @@ static uint64_t next_random(uint64_t *s) /* splitmix64 */
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) die("cannot read", path);
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    if (len) *len = (size_t)size;
-    return buf;
 }
 
 /* text with every from replaced by to; malloc'd. */
@@ -259,7 +243,7 @@ struct expected {
 static long long check_journal(sqlite3 *s, const char *journal_path, struct expected *e)
 {
     size_t len;
-    char *text = read_all(journal_path, &len), *p = text, *nl;
+    char *text = must_read_file(journal_path, &len), *p = text, *nl;
     long long lines = 0;
     while ((nl = strchr(p, '\n')) != NULL) {
         char token[64];
@@ -383,7 +367,7 @@ int main(int argc, char **argv)
 
     if (!mkdtemp(dir)) return 2;
     snprintf(path, sizeof path, "%s/crash.db", dir);
-    seed = read_all(argv[1], NULL);
+    seed = must_read_file(argv[1], NULL);
     memset(&e, 0, sizeof e);
 
     {

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "files.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Checks                                                                                      */
@@ -142,29 +143,6 @@ static int64_t g_issue1;
 static char g_sentinel_byte;
 #define SENTINEL_STR ((char *)&g_sentinel_byte)
 #define SENTINEL_ID ((int64_t)-424242)
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
 
 static void write_file(const char *path, const char *text)
 {

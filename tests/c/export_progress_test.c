@@ -24,28 +24,7 @@
 #include <unistd.h>
 
 #include "check.h"
-
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
+#include "files.h"
 
 /* How many entries of dir (besides . and ..) there are. */
 static int entries(const char *dir)
@@ -228,7 +207,7 @@ int main(int argc, char **argv)
     snprintf(sub, sizeof sub, "%s/all.jsonl", out);
     snprintf(backup, sizeof backup, "%s/backup.db", out);
     if (mkdir(out, 0700) != 0) return 2;
-    seed = read_all(argv[1]);
+    seed = read_file(argv[1], NULL);
     if (!seed) {
         fprintf(stderr, "cannot read %s\n", argv[1]);
         return 2;
@@ -270,7 +249,7 @@ int main(int argc, char **argv)
 
     /* The file: the same lines, and nothing else left in the folder. */
     CHECK(rectify_export_all_file(admin, sub) == RECTIFY_OK);
-    file = read_all(sub);
+    file = read_file(sub, NULL);
     CHECK(file && all.text && strcmp(file, all.text) == 0);
     free(file);
     CHECK(entries(out) == 1);
@@ -316,7 +295,7 @@ int main(int argc, char **argv)
     s = watch(admin, "backup", 0);
     CHECK(rectify_backup(admin, backup) == RECTIFY_OK);
     CHECK_PROGRESS(s, -1);
-    CHECK(exists(backup));
+    CHECK(file_exists(backup));
     {
         rectify_db *b = open_as(backup, "admin");
         struct lines from_backup = export_lines(b, &rc);
@@ -341,14 +320,14 @@ int main(int argc, char **argv)
         fclose(f);
         s = watch(admin, "export", 1);
         CHECK_FAILS(rectify_export_all_file(admin, sub), RECTIFY_E_INTERRUPTED);
-        file = read_all(sub);
+        file = read_file(sub, NULL);
         CHECK(file && strcmp(file, "old\n") == 0);
         free(file);
         CHECK(entries(out) == 1);
         unlink(sub);
         s = watch(admin, "export", 2); /* stops at the last report, after every document was written */
         CHECK_FAILS(rectify_export_all_file(admin, sub), RECTIFY_E_INTERRUPTED);
-        CHECK(!exists(sub));
+        CHECK(!file_exists(sub));
         CHECK(entries(out) == 0);
 
         s = watch(admin, "export", 1);
@@ -359,10 +338,10 @@ int main(int argc, char **argv)
 
         s = watch(admin, "backup", 1);
         CHECK_FAILS(rectify_backup(admin, backup), RECTIFY_E_INTERRUPTED);
-        CHECK(!exists(backup));
+        CHECK(!file_exists(backup));
         s = watch(admin, "backup", 2);
         CHECK_FAILS(rectify_backup(admin, backup), RECTIFY_E_INTERRUPTED);
-        CHECK(!exists(backup));
+        CHECK(!file_exists(backup));
         CHECK(entries(out) == 0);
 
         s = watch(admin, "audit_verify", 1);

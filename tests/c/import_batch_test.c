@@ -20,28 +20,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "files.h"
 
 #define SEED_REF "tongcheng-2018-fulian"
 #define DOCS 4
 
 static char g_dir[256];
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    if (len) *len = (size_t)size;
-    return buf;
-}
 
 static void write_all(const char *path, const char *data, size_t len)
 {
@@ -167,7 +151,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: import_batch_test SEED.json\n");
         return 2;
     }
-    seed = read_all(argv[1], &seed_len);
+    seed = read_file(argv[1], &seed_len);
     if (!seed) {
         fprintf(stderr, "cannot read %s\n", argv[1]);
         return 2;
@@ -214,7 +198,7 @@ int main(int argc, char **argv)
 
     /* A bad document on line 4 (after the blank line 3) of a new batch: the error names the line
        and the field; the database file is byte for byte as before. */
-    before = read_all(db_path, &blen);
+    before = read_file(db_path, &blen);
     {
         char *fresh = replaced(good, SEED_REF "-", SEED_REF "-new-", 0);
         size_t n;
@@ -258,7 +242,7 @@ int main(int argc, char **argv)
         free(fresh);
     }
     rectify_db_close(db);
-    after = read_all(db_path, &alen);
+    after = read_file(db_path, &alen);
     CHECK(before && after && blen == alen && memcmp(before, after, blen) == 0);
     free(before);
     free(after);

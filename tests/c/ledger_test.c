@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "files.h"
 
 static int g_passed;
 static int g_failed;
@@ -37,27 +38,6 @@ static void fatal(const char *what)
 {
     fprintf(stderr, "ledger_test: %s: %s\n", what, rectify_errmsg());
     exit(2);
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
 }
 
 /* How many times needle occurs in the first size bytes of data. */
@@ -94,7 +74,7 @@ int main(int argc, char **argv)
     oo.actor = "admin";
     if (rectify_db_open(&db, path, &oo) != RECTIFY_OK)
         fatal("open");
-    seed = read_file(argv[1]);
+    seed = read_file(argv[1], NULL);
     if (seed == NULL)
         fatal("cannot read the seed case");
     if (rectify_import_json(&id, NULL, db, seed, strlen(seed)) != RECTIFY_OK)

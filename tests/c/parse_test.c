@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "files.h"
 
 /* A heap copy of text without its NUL: len bytes exactly. */
 static char *unterminated(const char *text, size_t len)
@@ -23,22 +24,6 @@ static char *unterminated(const char *text, size_t len)
     if (!p) abort();
     memcpy(p, text, len);
     return p;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
 }
 
 static int parse(char **out, const char *text, const rectify_parse_options *opts)
@@ -63,7 +48,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: parse_test SEED_REPORT\n");
         return 2;
     }
-    seed = read_all(argv[1], &len);
+    seed = read_file(argv[1], &len);
     if (!seed) {
         fprintf(stderr, "cannot read %s\n", argv[1]);
         return 2;

@@ -19,25 +19,7 @@
 #include <unistd.h>
 
 #include "check.h"
-
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (!f) {
-        fprintf(stderr, "cannot read %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) abort();
-    buf[size] = '\0';
-    fclose(f);
-    return buf;
-}
+#include "files.h"
 
 /* The statistics for opts, or NULL when the call fails. */
 static char *stats(rectify_db *db, const rectify_stats_options *opts)
@@ -95,7 +77,7 @@ int main(int argc, char **argv)
     }
     if (!mkdtemp(dir)) return 2;
     snprintf(path, sizeof path, "%s/stats.db", dir);
-    seed = read_all(argv[1]);
+    seed = must_read_file(argv[1], NULL);
     other = second_unit(seed);
 
     admin = open_as(path, "admin");
