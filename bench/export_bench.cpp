@@ -48,14 +48,10 @@
 namespace {
 
 using rectify_bench::thousands;
+using rectify_bench::env_or;
 using rectify_bench::file_exists;
 
 constexpr double kPeakTargetMb = 100.0;
-
-const char *env_or(const char *name, const char *fallback) {
-    const char *v = std::getenv(name);
-    return v && *v ? v : fallback;
-}
 
 [[noreturn]] void die(const std::string &what) {
     std::fprintf(stderr, "rectify_export_bench: %s\n", what.c_str());

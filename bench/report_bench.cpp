@@ -41,16 +41,12 @@
 namespace {
 
 using rectify_bench::thousands;
+using rectify_bench::env_or;
 using rectify_bench::file_exists;
 using rectify_bench::TimingReporter;
 
 constexpr double kStatsTargetMs = 20.0, kNoticeTargetMs = 2.0;
 constexpr int kNoticeIssues = 50;
-
-const char *env_or(const char *name, const char *fallback) {
-    const char *v = std::getenv(name);
-    return v && *v ? v : fallback;
-}
 
 [[noreturn]] void die(const std::string &what) {
     std::fprintf(stderr, "report_bench: %s\n", what.c_str());

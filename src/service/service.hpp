@@ -5,6 +5,7 @@
 
 #include "core/access.hpp"
 #include "core/calendar.hpp"
+#include "core/close_out.hpp"
 #include "core/rule_profile.hpp"
 #include "store/deadline_rows.hpp"
 
@@ -221,8 +222,11 @@ private:
     // in progress; relapse raises its relapse count. Audited; inside the caller's transaction.
     void reopen_issue(core::Issue &issue, bool relapse, const std::string &actor, const std::string &now,
                       const char *action);
-    // The close-out guards on an issue as it stands, for this verifier; Errc::guard when one fails.
-    void check_close_out_guards(std::int64_t issue_id, const std::string &verifier, const std::string &where);
+    // The close-out guards the database holds now (the defaults until some are set).
+    core::CloseOutGuards close_out_guards();
+    // Those guards on an issue as it stands, for this verifier; Errc::guard when one fails.
+    void check_close_out_guards(const core::CloseOutGuards &guards, std::int64_t issue_id, const std::string &verifier,
+                                const std::string &where);
     void record_close_out(std::int64_t issue_id, const std::string &verifier, const core::Date &day,
                           const std::optional<std::string> &note, const std::string &now);
     void require(core::Permission p, const core::RecordScope &where, const std::string &what) {

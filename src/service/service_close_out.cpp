@@ -63,7 +63,13 @@ void collect_measures(store::Store &store, std::int64_t issue_id, core::CloseOut
 
 } // namespace
 
-void Service::check_close_out_guards(std::int64_t issue_id, const std::string &verifier, const std::string &where) {
+core::CloseOutGuards Service::close_out_guards() {
+    store::Followthrough ft(store_);
+    return stored_guards(ft);
+}
+
+void Service::check_close_out_guards(const core::CloseOutGuards &guards, std::int64_t issue_id, const std::string &verifier,
+                                     const std::string &where) {
     store::Followthrough ft(store_);
     core::CloseOutFacts facts;
     facts.verifier = verifier;
@@ -72,7 +78,7 @@ void Service::check_close_out_guards(std::int64_t issue_id, const std::string &v
     for (auto id : issues) facts.evidence += ft.count_evidence("issue", id);
     for (const auto &m : facts.measures) facts.evidence += ft.count_evidence("measure", m.id);
     try {
-        core::check_close_out(stored_guards(ft), facts);
+        core::check_close_out(guards, facts);
     } catch (const Error &e) {
         throw Error(e.code(), where + ": " + e.what());
     }
@@ -106,7 +112,7 @@ std::int64_t Service::close_out(std::int64_t issue_id, std::string_view date, st
         throw Error(Errc::misuse, label + " is closed out already");
     }
     core::check_transition(issue->status, core::Status::closed, label + ": ");
-    check_close_out_guards(issue_id, actor, label);
+    check_close_out_guards(close_out_guards(), issue_id, actor, label);
 
     const std::string now = core::utc_timestamp_now();
     record_close_out(issue_id, actor, day, note_text, now);
@@ -134,8 +140,7 @@ void Service::set_close_out_guards(std::string_view text) {
 std::string Service::close_out_guards_json() {
     ReadTransaction snapshot(store_);
     access_.visibility(actor_, core::Permission::read, "reading the close-out guards");
-    store::Followthrough ft(store_);
-    return guards_json(stored_guards(ft));
+    return guards_json(close_out_guards());
 }
 
 std::string Service::close_outs_json(std::int64_t issue_id) {

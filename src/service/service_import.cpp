@@ -121,9 +121,10 @@ std::int64_t Service::apply_document(io::Document &doc, const std::string &actor
     // issue as the whole document left it, and the close-out is recorded.
     if (!closed_by_document.empty()) {
         const std::string now = core::utc_timestamp_now();
+        const core::CloseOutGuards guards = close_out_guards(); // read once for all the issues it closes
         std::function<void(const io::DocIssue &)> close_outs = [&](const io::DocIssue &d) {
             if (closed_by_document.count(d.path + ".status")) {
-                check_close_out_guards(d.record.meta.id, actor, d.path + ".status");
+                check_close_out_guards(guards, d.record.meta.id, actor, d.path + ".status");
                 record_close_out(d.record.meta.id, actor, core::utc_today(), std::string("导入"), now);
             }
             for (const auto &sub : d.sub_issues) close_outs(sub);

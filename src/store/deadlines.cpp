@@ -221,13 +221,12 @@ int Deadlines::bind_scope(SQLite::Statement &st, int i, const MeasureScope &s) c
 std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t> &ids) {
     return with_sql_errors("reading extensions", [&] {
         std::set<std::int64_t> out;
-        if (ids.empty()) return out;
-        std::string sql = "SELECT DISTINCT measure_id FROM extensions WHERE state = 'approved' AND measure_id IN (";
-        for (std::size_t i = 0; i < ids.size(); ++i) sql += i ? ", ?" : "?";
-        SQLite::Statement st(db_, sql + ")");
-        int n = 1;
-        for (auto id : ids) st.bind(n++, id);
-        while (st.executeStep()) out.insert(st.getColumn(0).getInt64());
+        detail::for_each_in_chunks(
+            ids,
+            [&](const std::string &in_list) {
+                return SQLite::Statement(db_, "SELECT DISTINCT measure_id FROM extensions WHERE state = 'approved' AND measure_id IN " + in_list);
+            },
+            [&](SQLite::Statement &st) { out.insert(st.getColumn(0).getInt64()); });
         return out;
     });
 }
@@ -235,16 +234,13 @@ std::set<std::int64_t> Deadlines::extended_among(const std::vector<std::int64_t>
 std::set<std::int64_t> Deadlines::extended_in(const std::vector<std::int64_t> &inspection_ids) {
     return with_sql_errors("reading extensions", [&] {
         std::set<std::int64_t> out;
-        constexpr std::size_t kChunk = 500; // well under SQLite's limit on bound parameters
-        for (std::size_t from = 0; from < inspection_ids.size(); from += kChunk) {
-            const std::size_t n = std::min(kChunk, inspection_ids.size() - from);
-            std::string sql = "SELECT DISTINCT e.measure_id FROM extensions e JOIN measures m ON m.id = e.measure_id "
-                              "WHERE e.state = 'approved' AND m.inspection_id IN (";
-            for (std::size_t i = 0; i < n; ++i) sql += i ? ", ?" : "?";
-            SQLite::Statement st(db_, sql + ")");
-            for (std::size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), inspection_ids[from + i]);
-            while (st.executeStep()) out.insert(st.getColumn(0).getInt64());
-        }
+        detail::for_each_in_chunks(
+            inspection_ids,
+            [&](const std::string &in_list) {
+                return SQLite::Statement(db_, "SELECT DISTINCT e.measure_id FROM extensions e JOIN measures m ON m.id = e.measure_id "
+                                              "WHERE e.state = 'approved' AND m.inspection_id IN " + in_list);
+            },
+            [&](SQLite::Statement &st) { out.insert(st.getColumn(0).getInt64()); });
         return out;
     });
 }

@@ -250,15 +250,10 @@ std::vector<LeadRow> Followthrough::leads(std::int64_t inspection_id) {
 std::vector<std::string> Followthrough::lead_dispositions(const std::vector<std::int64_t> &inspection_ids) {
     return with_sql_errors("reading leads", [&] {
         std::vector<std::string> out;
-        constexpr std::size_t kChunk = 500; // well under SQLite's limit on bound parameters
-        for (std::size_t from = 0; from < inspection_ids.size(); from += kChunk) {
-            const std::size_t n = std::min(kChunk, inspection_ids.size() - from);
-            std::string sql = "SELECT disposition FROM leads WHERE inspection_id IN (";
-            for (std::size_t i = 0; i < n; ++i) sql += i ? ", ?" : "?";
-            SQLite::Statement st(db_, sql + ") ORDER BY id");
-            for (std::size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), inspection_ids[from + i]);
-            while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-        }
+        detail::for_each_in_chunks(
+            inspection_ids,
+            [&](const std::string &in_list) { return SQLite::Statement(db_, "SELECT disposition FROM leads WHERE inspection_id IN " + in_list + " ORDER BY id"); },
+            [&](SQLite::Statement &st) { out.push_back(st.getColumn(0).getString()); });
         return out;
     });
 }

@@ -84,6 +84,20 @@ inline std::string placeholders(std::size_t n) {
     return out;
 }
 
+// Runs query(in_list) once per chunk of ids, small enough for SQLite's limit on bound parameters:
+// in_list is "(?, ?, …)" for the chunk, and the statement query returns has the chunk's ids bound
+// from parameter 1, in order. Then each row is handed to on_row.
+template <class Query, class OnRow>
+void for_each_in_chunks(const std::vector<std::int64_t> &ids, Query &&query, OnRow &&on_row) {
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+        const std::size_t n = std::min(kChunk, ids.size() - from);
+        SQLite::Statement st = query("(" + placeholders(n) + ")");
+        for (std::size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), ids[from + i]);
+        while (st.executeStep()) on_row(st);
+    }
+}
+
 // Records whose inspection lies in one of the visible units or rounds. Binds unit ids, then round ids.
 template <class R> std::string visibility_condition(const core::Visibility &v) {
     const std::string units = "(" + placeholders(v.unit_ids.size()) + ")";
