@@ -12,6 +12,7 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.rectify.ffi.ListOptions;
 import org.rectify.ffi.NoticeOptions;
 import org.rectify.ffi.OpenOptions;
@@ -242,22 +243,7 @@ public final class Database implements AutoCloseable {
      * progress listener that stops it throws {@link RectifyException.Stopped}.
      */
     public void eachExport(Predicate<String> onDocument) {
-        RuntimeException[] thrown = new RuntimeException[1];
-        RowCallback callback = (ctx, row, len) -> {
-            try {
-                String text = new String(row.getByteArray(0, Math.toIntExact(len.longValue())),
-                                         StandardCharsets.UTF_8);
-                return onDocument.test(text) ? 0 : 1;
-            } catch (RuntimeException e) {
-                thrown[0] = e;  // never let it unwind through C frames
-                return 1;
-            }
-        };
-        int code = lib().rectify_export_all(handle(), callback, null);
-        if (thrown[0] != null) {
-            throw thrown[0];
-        }
-        check(code);
+        eachRow(onDocument, callback -> lib().rectify_export_all(handle(), callback, null));
     }
 
     /**
@@ -417,6 +403,15 @@ public final class Database implements AutoCloseable {
      * is thrown from here.
      */
     public void eachWarning(WarningQuery query, Predicate<String> onRow) {
+        eachRow(onRow, callback -> lib().rectify_warnings_each(handle(), query.toOptions(), callback, null));
+    }
+
+    /**
+     * Runs call with a RowCallback that hands each row, as text, to onRow (true to go on, false to
+     * stop). An exception onRow throws stops the stream and is thrown from here, before the call's
+     * own result is checked.
+     */
+    private static void eachRow(Predicate<String> onRow, ToIntFunction<RowCallback> call) {
         RuntimeException[] thrown = new RuntimeException[1];
         RowCallback callback = (ctx, row, len) -> {
             try {
@@ -428,10 +423,11 @@ public final class Database implements AutoCloseable {
                 return 1;
             }
         };
-        check(lib().rectify_warnings_each(handle(), query.toOptions(), callback, null));
+        int code = call.applyAsInt(callback);
         if (thrown[0] != null) {
             throw thrown[0];
         }
+        check(code);
     }
 
     /** Open measures past their deadline as of the query's date, earliest first, as a JSON array. */
