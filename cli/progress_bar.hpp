@@ -33,11 +33,18 @@ public:
     void attach(rectify::db &db);
 
     /**
-     * The line as drawn for done of total after elapsed, width columns wide; pure, so it is
-     * tested without a terminal.
+     * The line as drawn for done of total after elapsed on a terminal width columns wide; pure, so
+     * it is tested without a terminal. The line takes at most width - 1 columns and always shows
+     * the bar: a long label (a file's path) is shortened in the middle with …
      */
     static std::string render(const std::string &label, const std::string &unit, std::int64_t done, std::int64_t total,
                               std::chrono::seconds elapsed, int width);
+
+    /** Columns text takes on a terminal (UTF-8; CJK characters take two). */
+    static int columns(const std::string &text);
+
+    /** text in at most max_columns columns: its start and end kept, the middle replaced by …. */
+    static std::string shorten_middle(const std::string &text, int max_columns);
 
 private:
     std::string label_;

@@ -1,4 +1,4 @@
-// Holiday notices in the JSON format of holiday-cn (../shared/calendars/holiday-cn/schema.json):
+// Holiday notices in the JSON format of holiday-cn (data/calendars/holiday-cn/schema.json):
 // one notice object {"year", "papers", "days": [{"name", "date", "isOffDay"}]}, or a JSON array
 // of them. Parsing checks types and dates only; Calendar::load decides what the notices mean.
 #pragma once

@@ -1,4 +1,4 @@
-// Legal periods (期间) by the Civil Code, arts. 200-203, as DESIGN.md "Deadlines" states them:
+// Legal periods (期间) by the Civil Code, arts. 200-203, as docs/design.md "Deadlines" states them:
 //   - the start day is not counted (art. 201): a period runs from the day after it;
 //   - n days ends on start + n;
 //   - n months ends on the same-numbered day of the last month, or that month's last day where

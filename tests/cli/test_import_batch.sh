@@ -64,8 +64,32 @@ if command -v script >/dev/null 2>&1; then
     grep -qF "importing batch.jsonl" tty.txt || { cat tty.txt >&2; fail "no progress bar label on a terminal"; }
     grep -qF "%" tty.txt || { cat tty.txt >&2; fail "no percentage on a terminal"; }
     grep -qF "documents: 5" tty.txt || { cat tty.txt >&2; fail "no summary on a terminal"; }
-    TERM=xterm script -qec "'$RECTIFY' --db tty.db import '$SEED'" /dev/null >tty1.txt 2>&1 </dev/null
-    grep -qF "importing $SEED" tty1.txt || { cat tty1.txt >&2; fail "no progress bar for a single import on a terminal"; }
+    cp "$SEED" seed.json
+    TERM=xterm script -qec "'$RECTIFY' --db tty.db import seed.json" /dev/null >tty1.txt 2>&1 </dev/null
+    grep -qF "importing seed.json" tty1.txt || { cat tty1.txt >&2; fail "no progress bar for a single import on a terminal"; }
+    # A file deep in a long path, on terminals of several widths: the label is shortened in the
+    # middle and the bar is always drawn, within the terminal's width (what the test's own folder
+    # is does not matter: the path is made long here).
+    deep="$WORK/$(printf 'very-long-folder-name-%02d/' 1 2 3 4 5 6 7 8)"
+    mkdir -p "$deep" && cp "$SEED" "$deep/seed.json"
+    for cols in 60 80 132; do
+        rm -f deep.db
+        TERM=xterm script -qec "stty cols $cols; '$RECTIFY' --db deep.db import '$deep/seed.json'" /dev/null \
+            >deep.txt 2>&1 </dev/null
+        python3 - "$cols" deep.txt <<'PY' || fail "progress bar at $cols columns for a long path"
+import re, sys, unicodedata
+cols, text = int(sys.argv[1]), open(sys.argv[2], encoding="utf-8").read()
+frames = [f for f in re.split(r"[\r\n]", re.sub(r"\x1b\[K", "", text)) if "%" in f and "[" in f]
+if not frames:
+    sys.exit("no bar drawn: " + repr(text))
+for f in frames:
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in f)
+    if width > cols - 1:
+        sys.exit(f"{width} columns on a {cols}-column terminal: {f!r}")
+    if not re.search(r"\[[#-]{10,}\]  \d+%", f) or "\u2026" not in f or "seed.json" not in f:
+        sys.exit(f"no whole bar, no … or no file name: {f!r}")
+PY
+    done
     # TERM=dumb: no bar even on a terminal.
     TERM=dumb script -qec "'$RECTIFY' --db tty.db import --batch batch.jsonl" /dev/null >dumb.txt 2>&1 </dev/null
     grep -qF "%" dumb.txt && fail "a progress bar with TERM=dumb"

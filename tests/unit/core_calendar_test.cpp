@@ -178,7 +178,7 @@ TEST_CASE("calendar: working days per year match the notices") {
 }
 
 TEST_CASE("calendar: the bundled calendar says what each holiday-cn file says") {
-    // Straight from ../shared/calendars/holiday-cn, not through scripts/gen-calendar: for every
+    // Straight from data/calendars/holiday-cn, not through scripts/gen-calendar: for every
     // listed date, its type follows isOffDay unless a later year's notice lists it too.
     std::map<Date, std::pair<int, bool>> latest; // date -> (notice year, off)
     for (int y = 2007; y <= 2026; ++y)

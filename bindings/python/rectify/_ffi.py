@@ -74,7 +74,7 @@ def _version_text(number):
 def check_version(library, path):
     """Refuses a library this binding cannot use: another major version, or an older release.
 
-    Within a major version nothing is removed or changed (docs: DESIGN, C API conventions), so
+    Within a major version nothing is removed or changed (docs/design.md, C API conventions), so
     any library of the same major that is at least as new as the headers this binding mirrors
     has every function and behaviour the binding relies on.
     """

@@ -77,7 +77,7 @@ final class LibraryLoader {
 
     /**
      * Refuses a library of another major version, or an older release than the headers this
-     * binding mirrors. Within a major nothing is removed or changed (DESIGN, C API conventions),
+     * binding mirrors. Within a major nothing is removed or changed (docs/design.md, C API conventions),
      * so a library of the same major at least as new has every function the binding declares.
      */
     static void checkVersion(int number, String path) {
