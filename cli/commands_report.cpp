@@ -52,7 +52,7 @@ void add_report_command(CLI::App &app, context &ctx) {
                     "internal (党内) or public (向社会公开: leaves out the text of what is marked non-public)")
         ->check(CLI::IsMember({"internal", "public"}))
         ->capture_default_str();
-    cmd->add_option("--as-of", args->as_of, "the day to judge deadlines and warnings on, YYYY-MM-DD (default: today, UTC)");
+    cmd->add_option("--as-of", args->as_of, "the day to judge deadlines and warnings on, YYYY-MM-DD (default: today in Asia/Shanghai)");
     cmd->add_option("--template", args->template_file,
                     "a mustache template to render the notice with (text, md) instead of the bundled one");
     cmd->add_option("--out,-o", args->out, "write to this file instead of standard output");

@@ -138,7 +138,7 @@ void add_stats_command(CLI::App &app, context &ctx) {
             if (!a.inspection.empty()) o.inspection_id = resolve_id(db, rectify::kind::inspection, a.inspection);
             if (!a.unit.empty()) o.unit_id = resolve_id(db, rectify::kind::unit, a.unit);
             if (!a.round.empty()) o.round_id = resolve_id(db, rectify::kind::round, a.round);
-            o.as_of = a.as_of.empty() ? today_utc() : checked_date("--as-of", a.as_of);
+            o.as_of = a.as_of.empty() ? today_local() : checked_date("--as-of", a.as_of);
             o.audience = args->audience == "public" ? rectify::audience::public_ : rectify::audience::internal;
             o.count_shown_only = args->count_shown_only;
             const std::string stats = doing("counting", [&] { return db.stats_json(o); });

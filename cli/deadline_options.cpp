@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <ctime>
 
 namespace rectify_cli {
@@ -43,8 +44,14 @@ void must_exist(rectify::db &db, rectify::kind k, std::int64_t id, const std::st
 
 } // namespace
 
-std::string today_utc() {
-    const std::time_t now = std::time(nullptr);
+std::string today_local() {
+    std::time_t now = std::time(nullptr);
+    if (const char *fixed = std::getenv("RECTIFY_TEST_NOW")) {
+        std::tm given{};
+        const char *end = strptime(fixed, "%Y-%m-%dT%H:%M:%SZ", &given);
+        if (end && *end == '\0') now = timegm(&given);
+    }
+    now += 8 * 3600; // Asia/Shanghai: UTC+8, no daylight saving time since 1991
     std::tm tm{};
     gmtime_r(&now, &tm);
     char buf[16];
@@ -78,7 +85,7 @@ std::string checked_date(const std::string &what, const std::string &text) {
 }
 
 void add_as_of_option(CLI::App *cmd, scope_args &args) {
-    cmd->add_option("--as-of", args.as_of, "the day to judge deadlines on, YYYY-MM-DD (default: today, UTC)");
+    cmd->add_option("--as-of", args.as_of, "the day to judge deadlines on, YYYY-MM-DD (default: today in Asia/Shanghai)");
 }
 
 void add_scope_options(CLI::App *cmd, scope_args &args) {
@@ -96,7 +103,7 @@ void add_paging_options(CLI::App *cmd, scope_args &args) {
 rectify::warning_options resolve_scope(rectify::db &db, const scope_args &args) {
     rectify::warning_options o;
     // Always explicit, so that what is printed names the day the answer is for.
-    o.as_of = args.as_of.empty() ? today_utc() : checked_date("--as-of", args.as_of);
+    o.as_of = args.as_of.empty() ? today_local() : checked_date("--as-of", args.as_of);
     if (!args.unit.empty()) {
         o.unit_id = resolve_id(db, rectify::kind::unit, args.unit);
         must_exist(db, rectify::kind::unit, o.unit_id, args.unit);

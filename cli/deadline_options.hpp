@@ -22,8 +22,12 @@ namespace rectify_cli {
  */
 std::string checked_date(const std::string &what, const std::string &text);
 
-/** Today in UTC, as the library takes it when no as-of date is given. */
-std::string today_utc();
+/**
+ * Today in Asia/Shanghai (UTC+8 all year), as the library takes it when no as-of date is given.
+ * For tests only, RECTIFY_TEST_NOW ("YYYY-MM-DDTHH:MM:SSZ") replaces the system clock, as in the
+ * library.
+ */
+std::string today_local();
 
 /** The scope of a warnings-like query, as given on the command line (IDs or refs). */
 struct scope_args {

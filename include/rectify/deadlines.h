@@ -4,7 +4,7 @@
  * and escalations (督办).
  *
  * Every answer that depends on time takes an explicit as-of date ("YYYY-MM-DD"); NULL means
- * today (UTC). Deadlines follow docs/deadlines.md.
+ * today in Asia/Shanghai (UTC+8). Deadlines follow docs/deadlines.md.
  */
 #ifndef RECTIFY_DEADLINES_H
 #define RECTIFY_DEADLINES_H
@@ -79,7 +79,7 @@ RECTIFY_API int rectify_inspection_apply_profile(rectify_db *db, int64_t inspect
 /** Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT. */
 typedef struct rectify_warning_options {
     unsigned version;      /**< RECTIFY_WARNING_OPTIONS_VERSION */
-    const char *as_of;     /**< "YYYY-MM-DD"; NULL for today (UTC) */
+    const char *as_of;     /**< "YYYY-MM-DD"; NULL for today in Asia/Shanghai (UTC+8) */
     int64_t inspection_id; /**< 0: any */
     int64_t unit_id;       /**< 0: any */
     int64_t round_id;      /**< 0: any */

@@ -455,7 +455,7 @@ private:
  * 0 and empty mean "any" / "no limit", as there. The version field is the wrapper's business.
  */
 struct warning_options {
-    std::optional<std::string> as_of;  /**< "YYYY-MM-DD"; none for today (UTC) */
+    std::optional<std::string> as_of;  /**< "YYYY-MM-DD"; none for today in Asia/Shanghai (UTC+8) */
     std::int64_t inspection_id = 0;    /**< 0: any */
     std::int64_t unit_id = 0;          /**< 0: any */
     std::int64_t round_id = 0;         /**< 0: any */
@@ -470,7 +470,7 @@ struct warning_options {
 struct report_options {
     ::rectify::format format = ::rectify::format::text;
     ::rectify::audience audience = ::rectify::audience::internal;
-    std::optional<std::string> as_of;         /**< "YYYY-MM-DD"; none for today (UTC) */
+    std::optional<std::string> as_of;         /**< "YYYY-MM-DD"; none for today in Asia/Shanghai (UTC+8) */
     std::optional<std::string> template_text; /**< a mustache template (text, markdown); none: bundled */
     bool count_shown_only = false;            /**< public totals count only what is shown */
 };
@@ -480,7 +480,7 @@ struct stats_options {
     std::int64_t inspection_id = 0;
     std::int64_t unit_id = 0;
     std::int64_t round_id = 0;
-    std::optional<std::string> as_of; /**< "YYYY-MM-DD"; none for today (UTC) */
+    std::optional<std::string> as_of; /**< "YYYY-MM-DD"; none for today in Asia/Shanghai (UTC+8) */
     ::rectify::audience audience = ::rectify::audience::internal;
     bool count_shown_only = false;
 };

@@ -32,7 +32,7 @@ typedef struct rectify_report_options {
     unsigned version;          /**< RECTIFY_REPORT_OPTIONS_VERSION */
     int audience;              /**< RECTIFY_AUDIENCE_* */
     int format;                /**< RECTIFY_FORMAT_* */
-    const char *as_of;         /**< "YYYY-MM-DD": warnings, overdue counts; NULL for today (UTC) */
+    const char *as_of;         /**< "YYYY-MM-DD": warnings, overdue counts; NULL for today in Asia/Shanghai (UTC+8) */
     const char *template_text; /**< a mustache template for TEXT or MARKDOWN; NULL for the bundled one */
     unsigned flags;            /**< RECTIFY_REPORT_* */
 } rectify_report_options;
@@ -57,7 +57,7 @@ typedef struct rectify_stats_options {
     int64_t inspection_id; /**< one inspection, or 0 */
     int64_t unit_id;       /**< one unit's inspections, or 0 */
     int64_t round_id;      /**< one round's inspections, or 0; all three 0: every readable inspection */
-    const char *as_of;     /**< "YYYY-MM-DD"; NULL for today (UTC) */
+    const char *as_of;     /**< "YYYY-MM-DD"; NULL for today in Asia/Shanghai (UTC+8) */
     int audience;          /**< RECTIFY_AUDIENCE_* */
     unsigned flags;        /**< RECTIFY_REPORT_* */
 } rectify_stats_options;

@@ -72,7 +72,7 @@ core::Date date_arg(const char *what, const char *text) {
     return *d;
 }
 
-core::Date as_of_arg(const char *text) { return text ? date_arg("as_of", text) : core::utc_today(); }
+core::Date as_of_arg(const char *text) { return text ? date_arg("as_of", text) : core::today(); }
 
 io::Audience audience_arg(int audience) {
     if (audience != RECTIFY_AUDIENCE_INTERNAL && audience != RECTIFY_AUDIENCE_PUBLIC)

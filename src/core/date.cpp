@@ -1,6 +1,7 @@
 #include "core/date.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 namespace rectify::core {
@@ -70,11 +71,33 @@ std::string utc_timestamp_now() {
     return buf;
 }
 
-Date utc_today() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    return Date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+namespace {
+
+// "YYYY-MM-DDTHH:MM:SSZ" as seconds since the epoch, or nullopt.
+std::optional<std::int64_t> parse_utc_instant(std::string_view t) {
+    if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return std::nullopt;
+    auto day = parse_date(t.substr(0, 10));
+    auto hh = t.substr(11, 2), mm = t.substr(14, 2), ss = t.substr(17, 2);
+    if (!day || !is_digits(hh) || !is_digits(mm) || !is_digits(ss)) return std::nullopt;
+    int h = to_int(hh), m = to_int(mm), s = to_int(ss);
+    if (h > 23 || m > 59 || s > 59) return std::nullopt;
+    std::int64_t days = (*day - Date(1970, 1, 1)).days();
+    return days * 86400 + h * 3600 + m * 60 + s;
+}
+
+} // namespace
+
+std::int64_t clock_now() {
+    if (const char *fixed = std::getenv("RECTIFY_TEST_NOW"))
+        if (auto t = parse_utc_instant(fixed)) return *t;
+    return static_cast<std::int64_t>(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+Date today() {
+    const std::int64_t local = clock_now() + kZoneOffsetSeconds;
+    std::int64_t days = local / 86400;
+    if (local % 86400 < 0) --days;
+    return Date(1970, 1, 1) + boost::gregorian::days(static_cast<long>(days));
 }
 
 } // namespace rectify::core

@@ -3,6 +3,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,8 +28,17 @@ std::string describe_bad_date(std::string_view text);
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for audit records only.
 std::string utc_timestamp_now();
 
-// Today in UTC: the as-of date when a caller gives none, and the day of a close-out a status
-// change makes.
-Date utc_today();
+// The clock: the current instant in seconds since 1970-01-01T00:00:00Z. For tests only, the
+// environment variable RECTIFY_TEST_NOW ("YYYY-MM-DDTHH:MM:SSZ", e.g. 2026-12-06T17:30:00Z)
+// replaces the system clock; a value of another shape is ignored.
+std::int64_t clock_now();
+
+// The zone a database's days are counted in: Asia/Shanghai, which is UTC+8 all year (China has
+// had no daylight saving time since 1991), so a fixed offset is exact.
+constexpr int kZoneOffsetSeconds = 8 * 3600;
+
+// Today in Asia/Shanghai by clock_now(): the as-of date when a caller gives none, and the day of
+// a close-out a status change makes. 2026-12-06T17:30:00Z is 2026-12-07, whatever TZ says.
+Date today();
 
 } // namespace rectify::core

@@ -136,7 +136,7 @@ std::int64_t Service::set_status(core::Kind kind, std::int64_t id, core::Status 
     if (expect_version < 0) throw Error(Errc::argument, "expect_version: must not be negative");
     if (kind == core::Kind::issue && status == core::Status::closed) {
         // Closing an issue is a close-out (销号), with its guards, whichever call asks for it.
-        return close_out(id, core::format_date(core::utc_today()), std::nullopt, expect_version, true);
+        return close_out(id, core::format_date(core::today()), std::nullopt, expect_version, true);
     }
     switch (kind) {
     case core::Kind::issue: return change_status<core::Issue>(store_, access_, actor_, id, status, expect_version);
@@ -186,7 +186,7 @@ std::string Service::render_notice(std::int64_t inspection_id, io::Audience audi
     // The older call: the notice with the bundled template, as of today (the notice's text does
     // not depend on the date).
     ReportOptions o;
-    o.as_of = core::utc_today();
+    o.as_of = core::today();
     o.audience = audience;
     o.warning_lights = io::notice_parts(format, std::nullopt).lights;
     o.evidence = false;

@@ -125,7 +125,7 @@ std::int64_t Service::apply_document(io::Document &doc, const std::string &actor
         std::function<void(const io::DocIssue &)> close_outs = [&](const io::DocIssue &d) {
             if (closed_by_document.count(d.path + ".status")) {
                 check_close_out_guards(guards, d.record.meta.id, actor, d.path + ".status");
-                record_close_out(d.record.meta.id, actor, core::utc_today(), std::string("导入"), now);
+                record_close_out(d.record.meta.id, actor, core::today(), std::string("导入"), now);
             }
             for (const auto &sub : d.sub_issues) close_outs(sub);
         };

@@ -86,4 +86,15 @@ expect_error 1
 r --db case.db report --inspection "$SEED_REF" --format pdf
 expect_error 2
 
+# Without --as-of the day is today in Asia/Shanghai, whatever TZ says: at 2026-12-06T17:30Z
+# (01:30 on the 7th in Beijing) it is 2026-12-07, in the printed answer and the library's own.
+for zone in UTC America/New_York; do
+    RECTIFY_TEST_NOW=2026-12-06T17:30:00Z TZ=$zone r --db case.db --json stats; expect_ok
+    py 'assert d["as_of"] == "2026-12-07", d["as_of"]'
+    RECTIFY_TEST_NOW=2026-12-06T15:59:59Z TZ=$zone r --db case.db --json stats; expect_ok
+    py 'assert d["as_of"] == "2026-12-06", d["as_of"]'
+    RECTIFY_TEST_NOW=2026-12-06T17:30:00Z TZ=$zone r --db case.db --json warnings; expect_ok
+    grep -q '2026-12-07' out.txt || fail "warnings without --as-of are not for 2026-12-07 (TZ=$zone)"
+done
+
 finish
