@@ -20,7 +20,6 @@ import re
 import sys
 
 DECL = re.compile(r"RECTIFY_API\s+([^;(]*?)\b(rectify_[a-z0-9_]+)\s*\(")
-COMMENT = re.compile(r"/\*\*(.*?)\*/\s*$", re.S)
 RETVAL = re.compile(r"@retval\s+(\S+)")
 PERMISSION = re.compile(r"@par\s+Permission\s*\n\s*\*?\s*(\S.*)")
 
@@ -39,9 +38,12 @@ def functions_of(path):
     out = []
     for m in DECL.finditer(text):
         # The text before the declaration, back to the end of the previous statement or comment.
-        before = text[:m.start()]
-        c = COMMENT.search(before)
-        comment = c.group(1) if c else None
+        before = text[:m.start()].rstrip()
+        comment = None
+        if before.endswith("*/"):
+            start = before.rfind("/**")
+            if start >= 0 and "*/" not in before[start:-2]:
+                comment = before[start + 3:-2]
         line = text.count("\n", 0, m.start()) + 1
         out.append((m.group(2), " ".join(m.group(1).split()), comment, line))
     return out
