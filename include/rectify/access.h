@@ -72,7 +72,8 @@ RECTIFY_API int rectify_user_add(rectify_db *db, const char *name, const char *d
  * @par Permission
  * manage_users on the whole database.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when role or scope is unknown, or scope_id is not 0 for RECTIFY_SCOPE_ALL.
+ * @retval RECTIFY_E_ARGUMENT when name is NULL or blank, role or scope is unknown, or scope_id does not
+ *         fit scope (0 for RECTIFY_SCOPE_ALL, a positive id otherwise).
  * @retval RECTIFY_E_NOT_FOUND when there is no such user, round or unit.
  * @retval RECTIFY_E_DENIED when the actor lacks manage_users on the whole database.
  * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
@@ -87,7 +88,8 @@ RECTIFY_API int rectify_user_grant(rectify_db *db, const char *name, int role, i
  * @par Permission
  * manage_users on the whole database.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when role or scope is unknown or scope_id does not fit scope.
+ * @retval RECTIFY_E_ARGUMENT when name is NULL or blank, role or scope is unknown, or scope_id does not
+ *         fit scope.
  * @retval RECTIFY_E_NOT_FOUND when there is no such user or the user does not hold the role there.
  * @retval RECTIFY_E_MISUSE when it would revoke the last admin on the whole database (also for a read-only
  *         or closed handle).

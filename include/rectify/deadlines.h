@@ -75,7 +75,7 @@ RECTIFY_API int rectify_db_calendar_set_day(rectify_db *db, const char *date, in
  * read on at least one scope.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when out is NULL.
- * @retval RECTIFY_E_DENIED when the actor lacks read everywhere.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  */
 RECTIFY_API int rectify_db_calendar(rectify_calendar **out, rectify_db *db);
 
@@ -107,7 +107,7 @@ RECTIFY_API int rectify_profile_add(int64_t *out_version, rectify_db *db, const 
  * @par Permission
  * read on at least one scope.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_DENIED when the actor lacks read everywhere.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  */
 RECTIFY_API int rectify_profile_list(char **out_json, rectify_db *db);
 

@@ -128,7 +128,7 @@ RECTIFY_API int rectify_close_out_guards_set(rectify_db *db, const char *json, s
  * @par Permission
  * read on at least one scope.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_DENIED when the actor lacks read everywhere.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  */
 RECTIFY_API int rectify_close_out_guards(char **out_json, rectify_db *db);
 

@@ -176,7 +176,7 @@ RECTIFY_API int rectify_export_json(char **out_json, size_t *out_len, rectify_db
  * read on at least one unit or round; only inspections the actor may read are exported.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when cb is NULL.
- * @retval RECTIFY_E_DENIED when the actor lacks read everywhere.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  * @retval RECTIFY_E_INTERRUPTED when the progress callback asked to stop.
  */
 RECTIFY_API int rectify_export_all(rectify_db *db, rectify_row_callback cb, void *ctx);
@@ -194,7 +194,7 @@ RECTIFY_API int rectify_export_all(rectify_db *db, rectify_row_callback cb, void
  * @retval RECTIFY_E_ARGUMENT when path is NULL or empty.
  * @retval RECTIFY_E_UTF8 when path is not valid UTF-8.
  * @retval RECTIFY_E_IO when path is a directory or cannot be written.
- * @retval RECTIFY_E_DENIED when the actor lacks read everywhere.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  * @retval RECTIFY_E_INTERRUPTED when the progress callback asked to stop (path is left as it was).
  */
 RECTIFY_API int rectify_export_all_file(rectify_db *db, const char *path);

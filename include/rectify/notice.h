@@ -84,8 +84,8 @@ typedef struct rectify_parse_options {
  * @par Permission
  * none: needs no database and no actor.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when out_json or text is NULL, or an option is bad (an unknown version, a
- *         malformed date, invalid UTF-8).
+ * @retval RECTIFY_E_ARGUMENT when out_json or text is NULL, an option is bad (an unknown version, a
+ *         malformed date, an unknown kind, invalid UTF-8), or the unit, group or ref comes out empty.
  * @retval RECTIFY_E_UTF8 when text is not valid UTF-8 (the message names the line).
  * @retval RECTIFY_E_INVALID when text cannot be placed or a required fact is missing (the message names the
  *         line or the option to give).
