@@ -10,8 +10,9 @@ right before the declaration) must have
   - for a function returning int: at least one "@retval CODE ..." line (or, for an int that is
     a value and not a result code, "@return"); for one returning a pointer: "@return";
   - only codes errors.h defines in its @retval lines, each given once.
-docs/errors.md must have a section "## `CODE`" for every code errors.h defines, with text in it,
-and no section for a code errors.h does not define.
+docs/errors.md must have a section "## `CODE`" (any heading level) for every code errors.h
+defines, with text in it, and no section for a code errors.h does not define; a section's
+"Functions:" line names exactly the functions whose comment gives that code as @retval.
 
 Read from the sources, not from a build, so that the check needs nothing compiled."""
 
@@ -49,7 +50,7 @@ def functions_of(path):
     return out
 
 
-def check_functions(root, codes, errors):
+def check_functions(root, codes, errors, returning):
     count = 0
     for header in sorted((root / "include/rectify").glob("*.h")):
         for name, ret, comment, line in functions_of(header):
@@ -73,12 +74,13 @@ def check_functions(root, codes, errors):
                 if code in seen:
                     errors.append(f"{where}: @retval {code} listed twice")
                 seen.add(code)
+                returning.setdefault(code, set()).add(name)
     if count < 10:
         errors.append(f"found only {count} RECTIFY_API functions in include/rectify/*.h: the parser is wrong")
     return count
 
 
-def check_errors_md(root, codes, errors):
+def check_errors_md(root, codes, errors, returning):
     doc = root / "docs/errors.md"
     sections = {}
     current = None
@@ -101,6 +103,21 @@ def check_errors_md(root, codes, errors):
     for code, (number, _) in sections.items():
         if code not in codes:
             errors.append(f"docs/errors.md:{number}: {code} has a section but errors.h does not define it")
+    # A section's "Functions:" list is the functions whose comment gives the code as @retval.
+    for code, (number, lines) in sections.items():
+        listed = None
+        for line in lines:
+            if line.startswith("Functions:"):
+                listed = set(re.findall(r"`(rectify_[a-z0-9_]+)\(\)`", line))
+        want = returning.get(code, set())
+        if listed is None:
+            if want and code != "RECTIFY_OK":
+                errors.append(f"docs/errors.md:{number}: section {code} has no 'Functions:' line")
+            continue
+        for name in sorted(want - listed):
+            errors.append(f"docs/errors.md:{number}: {code}: {name}() returns it (@retval) but is not listed")
+        for name in sorted(listed - want):
+            errors.append(f"docs/errors.md:{number}: {code}: {name}() is listed but its comment has no @retval {code}")
 
 
 def main(argv):
@@ -109,8 +126,9 @@ def main(argv):
     root = pathlib.Path(argv[1])
     codes = codes_of(root)
     errors = []
-    count = check_functions(root, codes, errors)
-    check_errors_md(root, codes, errors)
+    returning = {}
+    count = check_functions(root, codes, errors, returning)
+    check_errors_md(root, codes, errors, returning)
     for e in errors:
         print(e)
     if errors:
