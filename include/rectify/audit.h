@@ -22,7 +22,8 @@ RECTIFY_BEGIN_DECLS
  * @par Permission
  * read_audit: on the whole database for kind 0, on the record's scope otherwise.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when kind is unknown or offset or limit is negative.
+ * @retval RECTIFY_E_ARGUMENT when kind is unknown, record_id is not 0 with kind 0 or not positive
+ *         otherwise, or offset or limit is negative.
  * @retval RECTIFY_E_NOT_FOUND when the record does not exist.
  * @retval RECTIFY_E_DENIED when the actor lacks read_audit there.
  */
