@@ -44,7 +44,7 @@ RECTIFY_API int rectify_db_calendar(rectify_calendar **out, rectify_db *db);
 /**
  * Stores a rule profile given as JSON (docs/deadlines.md): {"name", "plan_due", "concentrated",
  * "report_due", "evaluation_after" (each {"unit": "days"|"months"|"workdays", "n"}),
- * "warn_days": [20, 10], "unknown_dates": "fail"|"weekdays"}. Storing a name again makes its next
+ * "warn_days": [20, 10], "unknown_dates": "weekdays" (the default)|"fail"|"refuse" (= "fail")}. Storing a name again makes its next
  * version; inspections keep the version they were given. *out_version (may be NULL) is the new
  * version. Needs admin on the whole database.
  */

@@ -26,7 +26,9 @@ struct RuleProfile {
     Offset report_due{PeriodUnit::months, 2};       // 整改情况报告 due, after feedback
     Offset evaluation_after{PeriodUnit::months, 1}; // 整改评估, after the concentrated period
     std::vector<std::int64_t> warn_days{20, 10};    // yellow from the first; strictly descending, > 0
-    UnknownPolicy unknown_dates = UnknownPolicy::fail; // how derived deadlines treat unknown years
+    // How derived deadlines treat unknown years: weekdays (the default) counts Monday-Friday and the
+    // deadline is provisional until the year is loaded; fail refuses to derive it.
+    UnknownPolicy unknown_dates = UnknownPolicy::weekdays;
 };
 
 // The profile every new database has: report due 2 months after feedback, a 1-month plan, a

@@ -112,24 +112,38 @@ TEST_CASE("a later profile version does not move deadlines an inspection has, ap
     CHECK(error_of([&] { t.admin.apply_profile(1, "no-such-profile"); }) == core::Errc::not_found);
 }
 
-TEST_CASE("deadlines in a year the calendar does not know fail the import until the year is loaded") {
+TEST_CASE("deadlines in a year the calendar does not know count Monday-Friday by default; a strict profile refuses") {
     TempDir dir;
     service::Service svc(dir.file("unknown.db"), {}, std::string("admin"));
-    const auto doc = timed_seed("2026-12-01"); // 2 months later is 2027, not announced yet
+    // 2026 is known (the bundled calendar), 2027 is not: 2 months after 2026-12-10 is 2027-02-10.
+    CHECK_FALSE(svc.calendar().knows_year(2027));
+    svc.import_json(timed_seed("2026-12-10"));
+    auto in = json::parse(svc.record_json(core::Kind::inspection, 1)).as_object();
+    CHECK(in.at("plan_due") == "2027-01-11");         // 2027-01-10 is a Sunday
+    CHECK(in.at("concentrated_end") == "2027-02-10"); // a Wednesday: no notice makes it a holiday
+    CHECK(in.at("evaluation_due") == "2027-03-10");
+
+    // A profile that chooses the strict way refuses to derive them, and the import with them.
+    TempDir strict_dir;
+    service::Service strict(strict_dir.file("strict.db"), {}, std::string("admin"));
+    strict.profile_add(R"({"name": "default", "plan_due": {"unit": "months", "n": 1},
+        "concentrated": {"unit": "months", "n": 2}, "report_due": {"unit": "months", "n": 2},
+        "evaluation_after": {"unit": "months", "n": 1}, "unknown_dates": "refuse"})");
     try {
-        svc.import_json(doc);
+        strict.import_json(timed_seed("2026-12-01"));
         FAIL("expected an error");
     } catch (const core::Error &e) {
         CHECK(e.code() == core::Errc::unknown_date);
         CHECK(std::string(e.what()).find("inspection.feedback_date") != std::string::npos);
         CHECK(std::string(e.what()).find("2027") != std::string::npos);
     }
-    svc.calendar_load_json(R"({"year": 2027, "papers": ["made up for the test"], "days": [
+    CHECK(json::parse(strict.profiles_json()).as_array().back().at("profile").at("unknown_dates") == "fail");
+    strict.calendar_load_json(R"({"year": 2027, "papers": ["made up for the test"], "days": [
         {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]})");
-    svc.import_json(doc);
-    auto in = json::parse(svc.record_json(core::Kind::inspection, 1)).as_object();
-    CHECK(in.at("concentrated_end") == "2027-02-01");
-    CHECK(svc.calendar().knows_year(2027));
+    strict.import_json(timed_seed("2026-12-01"));
+    auto loaded = json::parse(strict.record_json(core::Kind::inspection, 1)).as_object();
+    CHECK(loaded.at("concentrated_end") == "2027-02-01");
+    CHECK(strict.calendar().knows_year(2027));
 }
 
 TEST_CASE("a local day off set in the database moves a deadline") {
