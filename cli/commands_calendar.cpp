@@ -323,7 +323,9 @@ void add_load(CLI::App *group, context &ctx) {
         ctx.action = [&ctx, args] {
             const std::string text = read_input_file(args->file, "holiday notices");
             rectify::db db = ctx.open(open_mode::write);
-            doing("loading holiday notices from " + args->file, [&] { db.calendar_load_json(text); });
+            const std::string changed = doing("loading holiday notices from " + args->file,
+                                              [&] { return db.calendar_load_json_changes(text); });
+            const json::value changes = json::parse(changed);
             const std::set<std::int64_t> years = notice_years(text);
             if (ctx.json) {
                 json::object out;
@@ -333,6 +335,7 @@ void add_load(CLI::App *group, context &ctx) {
                     ys.push_back(y);
                 }
                 out["years"] = std::move(ys);
+                out["changes"] = changes;
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::string list;
@@ -341,6 +344,17 @@ void add_load(CLI::App *group, context &ctx) {
                 }
                 std::cout << "loaded holiday notices" << (list.empty() ? "" : " for " + list) << " from "
                           << args->file << " into the calendar of " << ctx.db_path() << '\n';
+                // One line per derived deadline the notices moved: record, old date → new date.
+                for (const json::value &v : changes.as_array()) {
+                    const json::object &c = v.as_object();
+                    std::cout << "inspection " << json::value_to<std::int64_t>(c.at("inspection_id")) << ' '
+                              << c.at("ref").as_string().c_str() << ' ' << c.at("label").as_string().c_str() << ' '
+                              << c.at("deadline").as_string().c_str() << ": " << c.at("from").as_string().c_str()
+                              << " → " << c.at("to").as_string().c_str()
+                              << (c.at("provisional").as_bool() ? "（仍暂按常规工作日计算）" : "") << '\n';
+                }
+                std::cout << changes.as_array().size() << " derived deadline"
+                          << (changes.as_array().size() == 1 ? "" : "s") << " changed\n";
             }
             return exit_ok;
         };

@@ -48,4 +48,9 @@ struct DerivedDeadlines {
 // Deadlines of an inspection fed back on `feedback`, as legal periods on the calendar.
 DerivedDeadlines derive_deadlines(const RuleProfile &p, const Calendar &cal, const Date &feedback);
 
+// The years without a notice that those deadlines depend on, in order: empty when they are final;
+// otherwise they are provisional (counted on the plain Monday-Friday rule) until those years are
+// loaded, and are derived again then.
+std::vector<int> provisional_years(const RuleProfile &p, const Calendar &cal, const Date &feedback);
+
 } // namespace rectify::core
