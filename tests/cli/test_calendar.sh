@@ -180,6 +180,31 @@ expect_error 5
 r --db cal.db --json audit log; expect_ok
 py 'assert any(e["action"] == "load" and e["kind"] == "calendar" and e["actor"] == "tester" for e in d), d[-1]'
 
+# A deadline across the end of the last loaded year: fed back 2026-12-10 with 2026 known and 2027
+# not, the import succeeds, its derived deadlines count Monday-Friday and say they are provisional.
+cp "$SEED" fed-back.json
+python3 - fed-back.json <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["inspection"]["feedback_date"] = "2026-12-10"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PYEOF
+r --db reload.db init; expect_ok
+r --db reload.db import fed-back.json; expect_ok
+r --db reload.db --json show inspection 1; expect_ok
+py 'assert (d["concentrated_end"], d["evaluation_due"], d["provisional"], d["provisional_years"]) == ("2027-02-10", "2027-03-10", True, [2027]), d'
+# Loading 2027 moves what its Spring Festival holiday covers, lists it, audits it, clears the mark.
+r --db reload.db calendar load "$RECTIFY_FIXTURES/calendars/cn-2027-made-up.json"; expect_ok
+out_has "集中整改期满 concentrated_end: 2027-02-10 → 2027-02-15"
+out_has "整改评估 evaluation_due: 2027-03-10 → 2027-03-15"
+out_has "3 derived deadlines changed"
+r --db reload.db --json show inspection 1; expect_ok
+py 'assert (d["concentrated_end"], d["report_due"], d["evaluation_due"], d["provisional"]) == ("2027-02-15", "2027-02-15", "2027-03-15", False), d'
+r --db reload.db --json audit log; expect_ok
+py 'assert any(e["action"] == "recalculate" and e["kind"] == "inspection" and e["after"]["concentrated_end"] == "2027-02-15" for e in d), d[-1]'
+r --db reload.db --json calendar load cn-2027.json; expect_ok
+py 'assert d["changes"] == [], d'
+
 # Refused loads change nothing: malformed, contradictory, missing, not admin.
 printf '{"year": 2028, "papers": ["x"], "days": [' > broken.json
 r --db cal.db calendar load broken.json
