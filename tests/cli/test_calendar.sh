@@ -193,6 +193,10 @@ r --db reload.db init; expect_ok
 r --db reload.db import fed-back.json; expect_ok
 r --db reload.db --json show inspection 1; expect_ok
 py 'assert (d["concentrated_end"], d["evaluation_due"], d["provisional"], d["provisional_years"]) == ("2027-02-10", "2027-03-10", True, [2027]), d'
+r --db reload.db --json profile apply -i 1 default; expect_ok
+py 'assert d["concentrated_end"] == "2027-02-10" and d["provisional"] is True and d["provisional_years"] == [2027], d'
+r --db reload.db profile apply -i 1 default; expect_rc 0
+err_has "注：2027年节假日安排未载入，相关期限暂按常规工作日计算"
 # Loading 2027 moves what its Spring Festival holiday covers, lists it, audits it, clears the mark.
 r --db reload.db calendar load "$RECTIFY_FIXTURES/calendars/cn-2027-made-up.json"; expect_ok
 out_has "集中整改期满 concentrated_end: 2027-02-10 → 2027-02-15"
