@@ -52,6 +52,19 @@ RECTIFY_API int rectify_db_calendar_load_json(rectify_db *db, const char *json, 
 RECTIFY_API int rectify_db_calendar_load_file(rectify_db *db, const char *path);
 
 /**
+ * As rectify_db_calendar_load_json(), and says which derived deadlines it moved. An inspection's
+ * derived deadlines (plan_due, concentrated_end, report_due, evaluation_due) that depend on a year
+ * with no notice are counted on the plain Monday-Friday rule and are provisional (the record's
+ * JSON says "provisional": true and "provisional_years"); loading notices derives them again from
+ * the inspection's own profile, each inspection changed audited as action "recalculate".
+ * Deadlines someone set (a measure's deadline, an extension, an escalation's) are not touched.
+ * *out_json (freed with rectify_free()) is a JSON array of the changes, one per deadline moved:
+ * {"inspection_id", "ref", "deadline" (the key), "label" (整改方案 …), "from", "to",
+ * "provisional" (still, on another unknown year)}; [] when none moved.
+ */
+RECTIFY_API int rectify_db_calendar_load_json_changes(char **out_json, rectify_db *db, const char *json, size_t len);
+
+/**
  * Stores a local day (a locality's extra day off, RECTIFY_DAY_HOLIDAY, or extra working day,
  * RECTIFY_DAY_WORKDAY) over the notices. Needs admin on the whole database.
  *
@@ -84,7 +97,7 @@ RECTIFY_API int rectify_db_calendar(rectify_calendar **out, rectify_db *db);
 /**
  * Stores a rule profile given as JSON (docs/deadlines.md): {"name", "plan_due", "concentrated",
  * "report_due", "evaluation_after" (each {"unit": "days"|"months"|"workdays", "n"}),
- * "warn_days": [20, 10], "unknown_dates": "fail"|"weekdays"}. Storing a name again makes its next
+ * "warn_days": [20, 10], "unknown_dates": "weekdays" (the default)|"fail"|"refuse" (= "fail")}. Storing a name again makes its next
  * version; inspections keep the version they were given. *out_version (may be NULL) is the new
  * version. Needs admin on the whole database.
  *
