@@ -1,5 +1,6 @@
 #include "store/store.hpp"
 
+#include "store/constraint_text.hpp"
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -23,10 +24,14 @@ void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing) {
     case SQLITE_CANTOPEN: throw core::Error(core::Errc::io, what);
     case SQLITE_NOMEM: throw core::Error(core::Errc::nomem, what);
     case SQLITE_READONLY: throw core::Error(core::Errc::misuse, what + " (the database is open read-only)");
-    case SQLITE_CONSTRAINT:
-        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-            throw core::Error(core::Errc::duplicate, what);
-        throw core::Error(core::Errc::invalid, what);
+    case SQLITE_CONSTRAINT: {
+        // SQLite's text names tables and columns; the user reads what it means instead.
+        const std::string sentence = doing + ": " + constraint_sentence(e.what());
+        const int extended = e.getExtendedErrorCode();
+        if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+            throw core::Error(core::Errc::duplicate, sentence);
+        throw core::Error(core::Errc::invalid, sentence);
+    }
     default: throw core::Error(core::Errc::db, what);
     }
 }
