@@ -73,13 +73,17 @@ void add_unknown_option(CLI::App *cmd, calendar_args &args) {
         ->check(CLI::IsMember({"fail", "weekdays"}));
 }
 
-/** Runs a question, adding what to do about a date the calendar has no data for. */
+/**
+ * Runs a question, adding what to do about a date the calendar has no data for. The library's
+ * message already says which question needed the date (a period of 1 month from ...), so no
+ * context is added in front of it.
+ */
 template <class F>
-auto asking(const std::string &what, F &&f) -> decltype(f()) {
+auto asking(F &&f) -> decltype(f()) {
     try {
         return std::forward<F>(f)();
     } catch (const rectify::error &e) {
-        std::string message = what + ": " + e.what();
+        std::string message = e.what();
         if (e.code() == RECTIFY_E_UNKNOWN_DATE) {
             message += " (rectify calendar load FILE.json loads a year's notice into the database; --unknown weekdays counts Monday-Friday)";
         }
@@ -129,8 +133,8 @@ void add_is_workday(CLI::App *group, context &ctx) {
             const std::string date = checked_date("DATE", args->date);
             const rectify::unknown_policy policy = parse_policy(args->unknown);
             chosen_calendar c = calendar_for(ctx);
-            const rectify::day_type type = asking("what is " + date, [&] { return c.cal.day_type(date); });
-            const bool yes = asking("is " + date + " a working day", [&] { return c.cal.is_workday(date, policy); });
+            const rectify::day_type type = asking([&] { return c.cal.day_type(date); });
+            const bool yes = asking([&] { return c.cal.is_workday(date, policy); });
             const std::string label = day_type_label(static_cast<int>(type));
             if (ctx.json) {
                 json::object out;
@@ -163,8 +167,7 @@ void add_add_workdays(CLI::App *group, context &ctx) {
             const std::string date = checked_date("DATE", args->date);
             const rectify::unknown_policy policy = parse_policy(args->unknown);
             chosen_calendar c = calendar_for(ctx);
-            const std::string result = asking("adding " + std::to_string(args->n) + " working days to " + date,
-                                              [&] { return c.cal.add_workdays(date, args->n, policy); });
+            const std::string result = asking([&] { return c.cal.add_workdays(date, args->n, policy); });
             if (ctx.json) {
                 json::object out;
                 out["date"] = date;
@@ -220,8 +223,7 @@ void add_period(CLI::App *group, context &ctx) {
             const rectify::unknown_policy policy = parse_policy(args->unknown);
             chosen_calendar c = calendar_for(ctx);
             const std::string end =
-                asking("a period of " + std::to_string(n) + " " + unit_name + " from " + date,
-                       [&] { return c.cal.period_end(date, unit, n, policy); });
+                asking([&] { return c.cal.period_end(date, unit, n, policy); });
             if (ctx.json) {
                 json::object out;
                 out["start"] = date;

@@ -125,6 +125,10 @@ rectify::warning_options resolve_scope(rectify::db &db, const scope_args &args) 
 }
 
 std::string days_left_text(const json::object &row) {
+    const auto status = get_string(row, "status");
+    if (status == "done" || status == "closed") {
+        return "已完成"; // done is done: never overdue, whatever its deadline was
+    }
     const auto left = get_int(row, "days_left");
     if (!left) {
         return std::string(none_mark);

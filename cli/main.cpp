@@ -1,6 +1,7 @@
 // cli/main.cpp: the rectify command: global options, the subcommands, and how failures end.
 #include "context.hpp"
 #include "errors.hpp"
+#include "suggest.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -59,6 +60,10 @@ int main(int argc, char **argv) {
         } catch (const CLI::ParseError &e) {
             if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
                 return app.exit(e); // --help, --version
+            }
+            if (const auto unknown = unknown_command_message(app)) {
+                print_error(*unknown);
+                return exit_usage;
             }
             print_error(std::string(e.what()) + "\nRun 'rectify --help' or 'rectify COMMAND --help' for usage.");
             return exit_usage;

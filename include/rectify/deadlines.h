@@ -100,7 +100,7 @@ typedef struct rectify_warning_options {
  * "green", "blue", "extended"}, "rows": [...]}; "extended" counts the measures in scope whose
  * deadline an approved extension moved. A measure row has id, ref, title, inspection_id, issue_id,
  * leader, department, person, deadline, status, light, days_left (deadline minus as_of, negative
- * when overdue), stage (how many warning thresholds are crossed), extended (an approved
+ * when overdue; null when there is no deadline or the measure is done or closed), stage (how many warning thresholds are crossed), extended (an approved
  * extension moved its deadline) and followup_missed (an ongoing measure red for a missed
  * follow-up); a roll-up row has kind, id, name, light and the counts by light.
  * Rows come most urgent first (red, yellow, blue, green; then by deadline). Totals count every

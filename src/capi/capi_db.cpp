@@ -1,5 +1,6 @@
 // rectify/db.h: opening and closing.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 #include "core/utf8.hpp"
 #include "store/schema.hpp"
@@ -17,12 +18,7 @@ int rectify_db_open(rectify_db **out, const char *path, const rectify_open_optio
         if (!*path) capi::bad_argument("path must not be empty");
         if (core::find_invalid_utf8(path)) capi::bad_argument("path is not valid UTF-8");
         rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_OPEN_OPTIONS_VERSION)
-                capi::bad_argument("rectify_open_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_OPEN_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         const unsigned known = RECTIFY_OPEN_CREATE | RECTIFY_OPEN_READONLY;
         if (o.flags & ~known) capi::bad_argument("flags: unknown bits " + std::to_string(o.flags & ~known));
         if (o.busy_timeout_ms < 0) capi::bad_argument("busy_timeout_ms must not be negative");

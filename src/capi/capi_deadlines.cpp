@@ -1,5 +1,6 @@
 // rectify/deadlines.h: the database's calendar, profiles, warnings, extensions, escalations.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 #include "core/date.hpp"
 #include "core/utf8.hpp"
@@ -15,12 +16,7 @@ namespace {
 
 service::Service::WarningQuery query_of(const rectify_warning_options *opts) {
     rectify_warning_options o = RECTIFY_WARNING_OPTIONS_INIT;
-    if (opts) {
-        if (opts->version < 1 || opts->version > RECTIFY_WARNING_OPTIONS_VERSION)
-            capi::bad_argument("rectify_warning_options.version " + std::to_string(opts->version) +
-                               " is unknown; initialise the struct with RECTIFY_WARNING_OPTIONS_INIT");
-        o = *opts;
-    }
+    capi::copy_options(o, opts);
     if (o.inspection_id < 0 || o.unit_id < 0 || o.round_id < 0) capi::bad_argument("ids must not be negative");
     if (o.offset < 0 || o.limit < 0) capi::bad_argument("offset and limit must not be negative");
     if (o.rollup < 0 || o.rollup > RECTIFY_ROLLUP_ROUND) capi::bad_argument("rollup " + std::to_string(o.rollup) + " is not a RECTIFY_ROLLUP_* value");

@@ -1,5 +1,6 @@
 // rectify/followthrough.h: evidence, close-out, reviews, follow-ups, evaluation, leads.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 #include "core/date.hpp"
 #include "core/utf8.hpp"
@@ -34,11 +35,11 @@ int rectify_evidence_add(int64_t *out_id, rectify_db *db, int kind, int64_t targ
         auto k = target_kind(kind);
         positive(target_id, "target_id");
         capi::require(ev, "evidence");
-        if (ev->version < 1 || ev->version > RECTIFY_EVIDENCE_VERSION)
-            capi::bad_argument("rectify_evidence.version " + std::to_string(ev->version) + " is unknown; use RECTIFY_EVIDENCE_INIT");
-        capi::require(ev->title, "evidence->title");
-        service::Service::EvidenceInput in{ev->title, opt_string(ev->kind), opt_string(ev->path), opt_string(ev->uri),
-                                           opt_string(ev->media_type)};
+        rectify_evidence e = RECTIFY_EVIDENCE_INIT;
+        capi::copy_options(e, ev);
+        capi::require(e.title, "evidence->title");
+        service::Service::EvidenceInput in{e.title, opt_string(e.kind), opt_string(e.path), opt_string(e.uri),
+                                           opt_string(e.media_type)};
         auto id = svc.evidence_add(k, target_id, in);
         if (out_id) *out_id = id;
     });
@@ -172,8 +173,11 @@ int rectify_followups_due(char **out_json, rectify_db *db, int days, const recti
     return guarded([&] {
         capi::require(out_json, "out_json");
         auto &svc = capi::service_of(db);
-        if (opts && (opts->version < 1 || opts->version > RECTIFY_WARNING_OPTIONS_VERSION))
-            capi::bad_argument("rectify_warning_options.version " + std::to_string(opts->version) + " is unknown");
+        rectify_warning_options copy = RECTIFY_WARNING_OPTIONS_INIT;
+        if (opts) {
+            capi::copy_options(copy, opts); // reads only the caller's version's size
+            opts = &copy;
+        }
         store::MeasureScope scope;
         if (opts) {
             if (opts->inspection_id < 0 || opts->unit_id < 0 || opts->round_id < 0) capi::bad_argument("ids must not be negative");

@@ -1,5 +1,6 @@
 // rectify/notice.h: the rendered notice.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 using namespace rectify;
 using capi::guarded;
@@ -12,12 +13,7 @@ int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id
         capi::require(out_text, "out_text");
         auto &svc = capi::service_of(db);
         rectify_notice_options o = RECTIFY_NOTICE_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_NOTICE_OPTIONS_VERSION)
-                capi::bad_argument("rectify_notice_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_NOTICE_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         const io::Audience audience = capi::audience_arg(o.audience);
         if (o.format != RECTIFY_FORMAT_TEXT && o.format != RECTIFY_FORMAT_MARKDOWN)
             capi::bad_argument("format " + std::to_string(o.format) + " is not a RECTIFY_FORMAT_* value");

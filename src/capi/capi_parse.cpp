@@ -2,6 +2,7 @@
 // database and changes nothing, so there is no service operation to go through: the shim calls
 // the parser in src/io directly.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 #include "core/utf8.hpp"
 #include "io/notice_parser.hpp"
@@ -28,12 +29,7 @@ int rectify_notice_parse(char **out_json, const char *text, size_t len, const re
         capi::require(out_json, "out_json");
         capi::require(text, "text");
         rectify_parse_options o = RECTIFY_PARSE_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_PARSE_OPTIONS_VERSION)
-                capi::bad_argument("rectify_parse_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_PARSE_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         io::NoticeParseOptions p;
         p.ref = opt(o.ref, "ref");
         p.unit = opt(o.unit, "unit");

@@ -1,5 +1,6 @@
 // rectify/records.h: names of kinds and statuses, reading records, status and progress.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 using namespace rectify;
 using capi::guarded;
@@ -74,12 +75,7 @@ int rectify_record_list(char **out_json, rectify_db *db, int kind, const rectify
         auto &svc = capi::service_of(db);
         auto k = capi::kind_arg(kind);
         rectify_list_options o = RECTIFY_LIST_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_LIST_OPTIONS_VERSION)
-                capi::bad_argument("rectify_list_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_LIST_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         if (o.inspection_id < 0 || o.parent_id < 0) capi::bad_argument("inspection_id and parent_id must not be negative");
         if (o.offset < 0 || o.limit < 0) capi::bad_argument("offset and limit must not be negative");
         store::ListFilter f{o.inspection_id, o.parent_id, o.offset, o.limit};

@@ -1,5 +1,6 @@
 // rectify/report.h: reports in every format, and statistics.
 #include "capi/guard.hpp"
+#include "capi/options.hpp"
 
 #include "core/utf8.hpp"
 
@@ -26,12 +27,7 @@ int rectify_report_render(unsigned char **out_data, size_t *out_size, rectify_db
         capi::require(out_data, "out_data");
         auto &svc = capi::service_of(db);
         rectify_report_options o = RECTIFY_REPORT_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_REPORT_OPTIONS_VERSION)
-                capi::bad_argument("rectify_report_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_REPORT_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         if (o.format < RECTIFY_FORMAT_TEXT || o.format > RECTIFY_FORMAT_OSCAL)
             capi::bad_argument("format " + std::to_string(o.format) + " is not a RECTIFY_FORMAT_* value");
         // The workbook is the one format with NULs inside; its size cannot be left behind.
@@ -64,12 +60,7 @@ int rectify_stats_json(char **out_json, rectify_db *db, const rectify_stats_opti
         capi::require(out_json, "out_json");
         auto &svc = capi::service_of(db);
         rectify_stats_options o = RECTIFY_STATS_OPTIONS_INIT;
-        if (opts) {
-            if (opts->version < 1 || opts->version > RECTIFY_STATS_OPTIONS_VERSION)
-                capi::bad_argument("rectify_stats_options.version " + std::to_string(opts->version) +
-                                   " is unknown; initialise the struct with RECTIFY_STATS_OPTIONS_INIT");
-            o = *opts;
-        }
+        capi::copy_options(o, opts);
         if (o.inspection_id < 0 || o.unit_id < 0 || o.round_id < 0) capi::bad_argument("ids must not be negative");
         if (o.inspection_id && (o.unit_id || o.round_id))
             capi::bad_argument("give an inspection, or a unit and/or a round, not both");

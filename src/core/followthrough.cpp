@@ -62,10 +62,12 @@ Date followup_due(const Date &start, Cadence c, std::int64_t k) { return add_mon
 FollowupState followup_state(const Date &start, Cadence c, const std::vector<Date> &recorded, const Date &as_of) {
     FollowupState s;
     // The number of whole periods passed: estimated from months, then corrected at month ends.
+    // A period's due date is its last day and belongs to it: the period has passed only once
+    // as_of is after its due date, so a follow-up on the due date itself still meets it.
     std::int64_t months = (as_of.year() - start.year()) * 12 + (as_of.month() - start.month());
     std::int64_t k = std::max<std::int64_t>(0, months / months_of(c) - 1);
-    while (followup_due(start, c, k + 1) <= as_of) ++k;
-    while (k > 0 && followup_due(start, c, k) > as_of) --k;
+    while (followup_due(start, c, k + 1) < as_of) ++k;
+    while (k > 0 && followup_due(start, c, k) >= as_of) --k;
     s.next_due = followup_due(start, c, k + 1);
     if (k == 0) return s; // the first period has not ended yet
     s.last_due = followup_due(start, c, k);

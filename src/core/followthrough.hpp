@@ -31,13 +31,14 @@ int months_of(Cadence c);
 Date followup_due(const Date &start, Cadence c, std::int64_t k);
 
 struct FollowupState {
-    std::optional<Date> last_due;   // the latest due date on or before as_of, if any
-    std::optional<Date> next_due;   // the first due date after as_of
+    std::optional<Date> last_due;   // the latest due date before as_of (its period has passed), if any
+    std::optional<Date> next_due;   // the first due date on or after as_of (the period still open)
     bool missed = false;            // no follow-up recorded in the period ending at last_due
 };
 
 // Where a plan stands as of a date, given the dates follow-ups were recorded on. A period runs
-// from the day after the previous due date (or the start) to its due date, both included.
+// from the day after the previous due date (or the start) to its due date, both included: on
+// the due date itself the period is still open, and it is missed from the day after.
 FollowupState followup_state(const Date &start, Cadence c, const std::vector<Date> &recorded, const Date &as_of);
 
 // Evaluation (整改评估): 100 points less the deductions, rated by thresholds.

@@ -27,8 +27,9 @@ bool is_open(Status s) { return s != Status::done && s != Status::closed; }
 Warning classify_measure(Status status, MeasureCategory category, const std::optional<Date> &deadline,
                          const Date &as_of, const std::vector<std::int64_t> &warn_days) {
     Warning w;
+    // Done and closed work is green and has no days left or overdue, whatever its dates were.
+    if (!is_open(status)) return w;
     if (deadline) w.days_left = (*deadline - as_of).days();
-    if (!is_open(status)) return w; // done and closed work is green, whatever its dates were
     if (w.days_left && *w.days_left < 0) {
         w.light = Light::red;
         w.stage = static_cast<int>(warn_days.size()) + 1;

@@ -21,7 +21,8 @@ std::string_view label(Light l); // "绿" …
 
 struct Warning {
     Light light = Light::green;
-    std::optional<std::int64_t> days_left; // deadline - as_of in calendar days; negative when overdue
+    std::optional<std::int64_t> days_left; // deadline - as_of in calendar days; negative when overdue;
+                                           // empty when there is no deadline or the work is done or closed
     int stage = 0;                         // how many warn_days thresholds are crossed (0 none)
     bool followup_missed = false;          // red because an ongoing measure's follow-up was missed
 };

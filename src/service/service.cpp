@@ -1,4 +1,5 @@
 #include "service/service.hpp"
+#include "service/optional_text.hpp"
 
 #include "core/date.hpp"
 #include "core/status_machine.hpp"
@@ -169,7 +170,7 @@ std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view dat
     p.seq = store_.next_seq<core::Progress>(measure_id);
     p.date = day;
     p.text = std::string(text);
-    p.author = (author && !author->empty()) ? std::string(*author) : actor;
+    p.author = given_text(author).value_or(actor);
     // The ref a document would derive for this position, unless a document already took it.
     for (std::int64_t n = p.seq;; ++n) {
         p.meta.ref = measure->meta.ref + "/p" + std::to_string(n);

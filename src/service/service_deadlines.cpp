@@ -1,6 +1,7 @@
 // Deadlines: the database's calendar, rule profiles and derived deadlines, warnings, extensions
 // and escalations.
 #include "service/service.hpp"
+#include "service/optional_text.hpp"
 
 #include "core/calendar_bundled.hpp"
 #include "core/calendar_json.hpp"
@@ -450,7 +451,7 @@ void Service::extension_decide(std::int64_t extension_id, bool approve, std::opt
     e->state = approve ? "approved" : "refused";
     e->decided_by = actor;
     e->decided_at = core::utc_timestamp_now();
-    if (note && !note->empty()) e->decision_note = std::string(*note);
+    if (auto given = given_text(note)) e->decision_note = std::move(given);
     d.decide_extension(*e);
     audit(store_, actor, *e->decided_at, approve ? "approve" : "refuse", "extension", e->id, before,
           io::to_compact_json(extension_json(*e)));
@@ -539,7 +540,7 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
     e.issued_by = actor;
     e.issued_to = std::string(issued_to);
     e.new_deadline = deadline;
-    if (note && !note->empty()) e.note = std::string(*note);
+    e.note = given_text(note);
     e.created_at = core::utc_timestamp_now();
     e.created_by = actor;
     std::optional<core::Measure> target_measure;

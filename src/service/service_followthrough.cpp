@@ -1,6 +1,7 @@
 // The second half of rectification: evidence, look-back reviews and relapse, follow-ups of
 // ongoing measures, evaluations and leads.
 #include "service/service.hpp"
+#include "service/optional_text.hpp"
 
 #include "core/figures.hpp"
 #include "core/followthrough.hpp"
@@ -446,8 +447,8 @@ std::string Service::evaluate(std::int64_t inspection_id, std::string_view date,
         deductions.push_back(std::move(d));
     }
     core::RatingThresholds thresholds;
-    if (thresholds_json && !thresholds_json->empty()) {
-        auto t = io::parse_json(*thresholds_json);
+    if (const auto given = given_text(thresholds_json)) {
+        auto t = io::parse_json(*given);
         io::Fields f(t, "thresholds");
         if (auto v = f.opt_int("good")) thresholds.good = *v;
         if (auto v = f.opt_int("fairly_good")) thresholds.fairly_good = *v;

@@ -1,5 +1,6 @@
 // Users and grants: who may act on the database, and where.
 #include "service/service.hpp"
+#include "service/optional_text.hpp"
 
 #include "core/date.hpp"
 #include "io/json_text.hpp"
@@ -68,7 +69,7 @@ void Service::add_user(std::string_view name, std::optional<std::string_view> di
     if (store_.user(std::string(name))) throw Error(Errc::duplicate, "name: user '" + std::string(name) + "' exists already");
     store::UserRow u;
     u.name = std::string(name);
-    if (display_name && !display_name->empty()) u.display_name = std::string(*display_name);
+    u.display_name = given_text(display_name);
     u.created_at = core::utc_timestamp_now();
     u.created_by = actor;
     store_.insert_user(u);

@@ -1104,9 +1104,16 @@ static void test_followups(void)
 
     CHECK(strcmp(light_on("2019-04-30"), "blue") == 0); /* the first quarter ended with a follow-up */
     CHECK(strcmp(light_on("2019-07-30"), "blue") == 0); /* the second has not ended */
-    CHECK(strcmp(light_on("2019-07-31"), "red") == 0);  /* it ended with none */
+    CHECK(strcmp(light_on("2019-07-31"), "blue") == 0); /* its last day still belongs to it */
+    CHECK(strcmp(light_on("2019-08-01"), "red") == 0);  /* it ended with none */
 
     o.as_of = "2019-07-31";
+    s = NULL;
+    CHECK_RC(rectify_followups_due(&s, g_admin, 10, &o), RECTIFY_OK);
+    CHECK_HAS(s, "\"missed\":false");
+    CHECK_HAS(s, "\"next_due\":\"2019-07-31\"");
+    rectify_free(s);
+    o.as_of = "2019-08-01";
     s = NULL;
     CHECK_RC(rectify_followups_due(&s, g_admin, 10, &o), RECTIFY_OK);
     CHECK(count_text(s, "\"measure_id\":") == 1);

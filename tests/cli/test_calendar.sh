@@ -98,6 +98,28 @@ expect_error 5
 err_has 2027-01-01
 r calendar period 2026-12-01 --months 1 --unknown fail
 expect_error 5
+# Each context once, with the right plural.
+r calendar period 2026-12-20 --months 1 --unknown fail
+expect_error 5
+err_has "a period of 1 month from 2026-12-20: the first working day on or after 2027-01-20"
+[ "$(grep -o 'a period of' err.txt | wc -l)" = 1 ] || fail "the period is named more than once: $(cat err.txt)"
+! grep -qF "1 months" err.txt || fail "wrong plural: $(cat err.txt)"
+r calendar period 2026-12-20 --months 2 --unknown fail
+expect_error 5
+err_has "a period of 2 months from 2026-12-20:"
+r calendar period 2026-12-31 --workdays 1 --unknown fail
+expect_error 5
+err_has "a period of 1 working day from 2026-12-31: adding 1 working day to 2026-12-31 depends on"
+r calendar period 2026-12-31 --days 3 --unknown fail
+expect_error 5
+err_has "a period of 3 days from 2026-12-31:"
+r calendar add-workdays 2026-12-31 3 --unknown fail
+expect_error 5
+err_has "adding 3 working days to 2026-12-31 depends on"
+[ "$(grep -o 'adding' err.txt | wc -l)" = 1 ] || fail "add-workdays names its question twice: $(cat err.txt)"
+r calendar is-workday 2027-01-04 --unknown fail
+expect_error 5
+[ "$(grep -o '2027-01-04 is a working day' err.txt | wc -l)" = 1 ] || fail "is-workday names its question twice: $(cat err.txt)"
 r calendar is-workday 2027-01-04 --unknown weekdays; expect_ok
 [ "$OUT" = "yes 未知" ] || fail "is-workday 2027-01-04 --unknown weekdays printed '$OUT'"
 r calendar is-workday 2027-01-02 --unknown weekdays; expect_ok

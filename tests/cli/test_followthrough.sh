@@ -250,17 +250,20 @@ light() {
 }
 [ "$(light 2019-04-30)" = blue ] || fail "not blue after a follow-up in the first quarter"
 [ "$(light 2019-07-30)" = blue ] || fail "not blue before the second quarter ends"
-[ "$(light 2019-07-31)" = red ] || fail "a missed follow-up did not turn the measure red"
-r --db case.db followups due --as-of 2019-07-31 --within 10; expect_ok
+[ "$(light 2019-07-31)" = blue ] || fail "the last day of a period is already missed"
+[ "$(light 2019-08-01)" = red ] || fail "a missed follow-up did not turn the measure red"
+r --db case.db --json followups due --as-of 2019-07-31; expect_ok
+py 'assert len(d) == 1 and d[0]["missed"] is False and d[0]["next_due"] == "2019-07-31", d'
+r --db case.db followups due --as-of 2019-08-01 --within 10; expect_ok
 out_has "红（未按期跟踪）"
 out_has "2019-10-31"
 out_has "共 1 项，其中未按期跟踪 1 项"
-r --db case.db --json followups due --as-of 2019-07-31; expect_ok
+r --db case.db --json followups due --as-of 2019-08-01; expect_ok
 py 'assert len(d) == 1 and d[0]["missed"] is True and d[0]["last_due"] == "2019-07-31" and d[0]["next_due"] == "2019-10-31", d'
 refused 5 --db case.db followups due --as-of 2019-07-32
 refused 2 --db case.db followups due --as-of 2019-07-31 --within -1
 r --db case.db followups record "$M" --date 2019-07-31 --text 第二季度检查。; expect_ok
-[ "$(light 2019-07-31)" = blue ] || fail "recording the follow-up did not turn it blue again"
+[ "$(light 2019-08-01)" = blue ] || fail "a follow-up on the period's last day did not meet it"
 
 # --- evaluation ----------------------------------------------------------------------------------
 r --db case.db --json show issue "$U1/a6/i3"; expect_ok

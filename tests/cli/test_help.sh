@@ -113,3 +113,23 @@ out_has "--reason"
 r --version
 expect_ok
 grep -qE '^rectify [0-9]+\.[0-9]+\.[0-9]+$' out.txt || fail "--version prints '$OUT'"
+
+# A mistyped command names the nearest real one, at the top level and inside a group.
+r impor
+expect_error 2
+err_has "unknown command 'impor'; did you mean 'import'?"
+r --db case.db impor case.json --json
+expect_error 2
+err_has "did you mean 'import'?"
+r calendar is-wrkday 2025-01-02
+expect_error 2
+err_has "unknown command 'calendar is-wrkday'; did you mean 'calendar is-workday'?"
+r progres add
+expect_error 2
+err_has "did you mean 'progress'?"
+# Nothing near: no guess, a pointer to the list of commands.
+r zzzzzz
+expect_error 2
+err_has "unknown command 'zzzzzz'"
+grep -q "did you mean" err.txt && fail "a far-off word got a suggestion"
+[ ! -e case.db ] || fail "a mistyped command created a database"

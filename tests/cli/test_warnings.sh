@@ -94,6 +94,20 @@ sed -n 5p out.txt | grep -qE "^黄 +$M4 .* 2019-01-25 +剩10天 +整改中 +预�
 grep -qE '^蓝 ' out.txt || fail "no blue row"
 grep -qE '^绿 ' out.txt || fail "no green row"
 
+# Done is done: m1, done and due 2019-01-10, has no overdue days as of 2019-01-15, in JSON and in
+# the table's 剩余 column (已完成, never 逾期).
+M1=$(id_of $FULIAN/a1/i1/m1)
+r --db w.db --json warnings --as-of 2019-01-15
+expect_ok
+py '
+m1 = [r for r in d["rows"] if r["id"] == '$M1'][0]
+assert m1["status"] == "done" and m1["deadline"] == "2019-01-10", m1
+assert m1["light"] == "green" and m1["days_left"] is None, m1'
+r --db w.db warnings --as-of 2019-01-15 --full
+expect_ok
+grep -qE "^绿 +$M1 .* 2019-01-10 +已完成 +已完成" out.txt || fail "the done measure's 剩余 column is not 已完成"
+grep -E "^绿 " out.txt | grep -q "逾期" && fail "a done measure is shown overdue"
+
 # --only red (or 红), --limit and --offset page over the same order; totals count all that matched.
 r --db w.db --json warnings --as-of 2019-01-15 --only red
 expect_ok

@@ -130,6 +130,14 @@ TEST_CASE("period: a period ending in a year without data follows the unknown-da
     auto [code, message] = error_of([] { end("2026-12-15", PeriodUnit::months, 1); });
     CHECK(code == int(Errc::unknown_date));
     CHECK(message.find("a period of 1 month from 2026-12-15") != std::string::npos);
+    // Each context once: the period, then the step of it that needed the missing year.
+    CHECK(message.find("a period of", message.find("a period of") + 1) == std::string::npos);
+    CHECK(message.find("months") == std::string::npos);
+    auto workdays = error_of([] { end("2026-12-25", PeriodUnit::workdays, 10); }).second;
+    CHECK(workdays.find("a period of 10 working days from 2026-12-25: adding 10 working days to 2026-12-25") == 0);
+    CHECK(workdays.find("a period of", 1) == std::string::npos);
+    auto one_day = error_of([] { end("2026-12-31", PeriodUnit::workdays, 1); }).second;
+    CHECK(one_day.find("a period of 1 working day from 2026-12-31: adding 1 working day to") == 0);
     CHECK(message.find("2027-01-15") != std::string::npos);
     CHECK(end("2026-12-15", PeriodUnit::months, 1, UnknownPolicy::weekdays) == D("2027-01-15"));
     CHECK(end("2026-12-30", PeriodUnit::days, 3, UnknownPolicy::weekdays) == D("2027-01-04")); // 01-02 a Saturday

@@ -147,14 +147,21 @@ TEST_CASE("a missed follow-up turns an ongoing measure from blue to red") {
     };
     CHECK(light("2019-04-30") == "blue"); // first quarter ended 2019-04-30 with a follow-up
     CHECK(light("2019-07-30") == "blue"); // the second quarter has not ended
-    CHECK(light("2019-07-31") == "red");  // it ended with none
-    auto due = json::parse(r.admin.followups_due(*core::parse_date("2019-07-31"), 10, {})).as_array();
+    CHECK(light("2019-07-31") == "blue"); // its last day still belongs to it
+    CHECK(light("2019-08-01") == "red");  // it ended with none
+    auto today = json::parse(r.admin.followups_due(*core::parse_date("2019-07-31"), 10, {})).as_array();
+    REQUIRE(today.size() == 1);
+    CHECK(today[0].at("missed") == false);
+    CHECK(today[0].at("last_due") == "2019-04-30");
+    CHECK(today[0].at("next_due") == "2019-07-31");
+    auto due = json::parse(r.admin.followups_due(*core::parse_date("2019-08-01"), 10, {})).as_array();
     REQUIRE(due.size() == 1);
     CHECK(due[0].at("missed") == true);
     CHECK(due[0].at("last_due") == "2019-07-31");
     CHECK(due[0].at("next_due") == "2019-10-31");
     r.admin.followup_record(m, "2019-07-31", "第二季度检查。");
     CHECK(light("2019-07-31") == "blue");
+    CHECK(light("2019-08-01") == "blue"); // met on the period's last day
 }
 
 TEST_CASE("follow-up periods follow month arithmetic") {
@@ -166,6 +173,16 @@ TEST_CASE("follow-up periods follow month arithmetic") {
     CHECK(s.last_due == Date(2019, 2, 28));
     CHECK(s.next_due == Date(2019, 3, 31));
     CHECK_FALSE(s.missed);
+    // The last day of a period (2019-02-28) belongs to it: not missed that day, missed the next.
+    auto last = followup_state(Date(2019, 1, 31), Cadence::monthly, {}, Date(2019, 2, 28));
+    CHECK_FALSE(last.missed);
+    CHECK(last.next_due == Date(2019, 2, 28));
+    CHECK_FALSE(last.last_due);
+    auto after = followup_state(Date(2019, 1, 31), Cadence::monthly, {}, Date(2019, 3, 1));
+    CHECK(after.missed);
+    CHECK(after.last_due == Date(2019, 2, 28));
+    auto met = followup_state(Date(2019, 1, 31), Cadence::monthly, {Date(2019, 2, 28)}, Date(2019, 3, 1));
+    CHECK_FALSE(met.missed);
 }
 
 TEST_CASE("evaluation scores by deductions from 100 and sends 一般 and 差 back for re-rectification") {
