@@ -60,7 +60,7 @@
 #define RECTIFY_E_NOT_A_DB (-14)
 /** A change was attempted on a handle with no actor; see rectify_db_set_actor(). */
 #define RECTIFY_E_NO_ACTOR (-15)
-/** A host key (ref) is already used by another record of the same kind. */
+/** A unique key is already taken: a host key (ref) used by another record of the same kind, a second verdict on an issue in one review, a user name, a grant held already. */
 #define RECTIFY_E_DUPLICATE (-16)
 /** The handle is in a state that does not allow the call. */
 #define RECTIFY_E_MISUSE (-17)
