@@ -60,7 +60,19 @@ RECTIFY_API int rectify_db_calendar_load_file(rectify_db *db, const char *path);
  * Deadlines someone set (a measure's deadline, an extension, an escalation's) are not touched.
  * *out_json (freed with rectify_free()) is a JSON array of the changes, one per deadline moved:
  * {"inspection_id", "ref", "deadline" (the key), "label" (整改方案 …), "from", "to",
- * "provisional" (still, on another unknown year)}; [] when none moved.
+ * "provisional" (still, on another unknown year)}; [] when none moved. On failure *out_json is
+ * NULL and nothing is stored.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_json or json is NULL.
+ * @retval RECTIFY_E_UTF8 when json is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when json is not well-formed.
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts the stored calendar.
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_db_calendar_load_json_changes(char **out_json, rectify_db *db, const char *json, size_t len);
 
