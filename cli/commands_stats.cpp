@@ -28,7 +28,12 @@ std::string rate_or_none(const json::object &o, std::string_view key) {
     return r ? *r : std::string(none_mark);
 }
 
-// "11项：已完成11项，基本完成0项，正在推进0项，未启动0项；延期0项，逾期0项；完成率100%"
+// "11550.00元（1.155万元）": an amount as the library rendered it, in 元 and in 万元.
+std::string money_text(const json::object &m) {
+    return text_or_none(m, "yuan") + "（" + text_or_none(m, "wan_yuan") + "）";
+}
+
+// "11项：已完成11项，基本完成0项，正在推进0项，未启动0项；延期0项，逾期0项；完成率100.00%"
 std::string tally_line(const json::object &t) {
     return n(t, "total") + "项：已完成" + n(t, "done") + "项，基本完成" + n(t, "substantially_done") + "项，正在推进" +
            n(t, "in_progress") + "项，未启动" + n(t, "not_done") + "项；延期" + n(t, "extended") + "项，逾期" +
@@ -75,8 +80,9 @@ void print_stats(std::ostream &out, const json::object &s) {
     for (const auto &m : oc.at("money").as_array()) {
         const auto &o = m.as_object();
         if (get_int(o, "items").value_or(0) == 0) continue;
-        out << "；" << text_or_none(o, "label") << text_or_none(o, "yuan") << "（" << text_or_none(o, "wan_yuan") << "）";
+        out << "；" << text_or_none(o, "label") << money_text(o);
     }
+    out << "；资金合计" << money_text(oc.at("money_total").as_object());
     out << "；问责" << n(oc, "accountability_total") << "人次";
     for (const auto &a : oc.at("accountability").as_array()) {
         const auto &o = a.as_object();

@@ -8,14 +8,16 @@ namespace rectify::core {
 
 namespace {
 
-// "12" + fraction digits with trailing zeros dropped: decimal(1234, 2) → "12.34", (1200, 2) → "12".
-std::string decimal(std::uint64_t value, int places) {
+// value / 10^places with its fraction digits, trailing zeros dropped down to at least `keep`
+// digits: decimal(1234, 2, 2) → "12.34", (1200, 2, 2) → "12.00", (1200000, 6, 2) → "1.20",
+// (1155000, 6, 2) → "1.155".
+std::string decimal(std::uint64_t value, int places, int keep) {
     std::uint64_t scale = 1;
     for (int i = 0; i < places; ++i) scale *= 10;
     std::string out = std::to_string(value / scale);
     std::string frac = std::to_string(value % scale);
     frac.insert(0, static_cast<std::size_t>(places) - frac.size(), '0');
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    while (frac.size() > static_cast<std::size_t>(keep) && frac.back() == '0') frac.pop_back();
     if (!frac.empty()) out += "." + frac;
     return out;
 }
@@ -24,7 +26,7 @@ std::string money(std::int64_t fen, int places, const char *unit) {
     // The magnitude as unsigned, so that the most negative amount has one too.
     const bool negative = fen < 0;
     const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-    return (negative ? "-" : "") + decimal(magnitude, places) + unit;
+    return (negative ? "-" : "") + decimal(magnitude, places, 2) + unit;
 }
 
 } // namespace
@@ -58,7 +60,7 @@ std::int64_t completion_basis_points(std::int64_t done, std::int64_t total) {
 std::optional<std::string> completion_rate(std::int64_t done, std::int64_t total) {
     const std::int64_t bp = completion_basis_points(done, total);
     if (total == 0) return std::nullopt;
-    return decimal(static_cast<std::uint64_t>(bp), 2) + "%";
+    return decimal(static_cast<std::uint64_t>(bp), 2, 2) + "%";
 }
 
 std::string format_yuan(std::int64_t fen) { return money(fen, 2, "元"); }

@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     CHECK(contains(out, "市妇联党组关于巡察整改情况的通报\n"));
     CHECK(contains(out, "6个方面11项整改任务"));
     CHECK(contains(out, "（六）夺取反腐败斗争压倒性胜利方面的问题\n8.超范围发放公务交通补贴\n整改情况：严格执行"));
-    CHECK(contains(out, "追缴资金11550元"));
+    CHECK(contains(out, "追缴资金11550.00元"));
     CHECK(contains(out, "（七）巩固整改成果,推进全面从严治党\n"));
     rectify_free(out);
 

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         CHECK(has(json, "\"issues_not_done\":0"));
         CHECK(has(json, "\"measures_total\":28"));
         CHECK(has(json, "\"measures_overdue\":0"));
-        CHECK(has(json, "\"completion_rate\":\"100%\""));
+        CHECK(has(json, "\"completion_rate\":\"100.00%\""));
         CHECK(has(json, "\"title\":\"党的政治建设方面\""));
         CHECK(has(json, "\"wan_yuan\":\"1.155万元\""));
         rectify_free(json);

@@ -14,7 +14,7 @@ out_has "根据市委统一部署，2018年9月19日至10月25日，市委第一
 out_has "6个方面11项整改任务"
 out_has "（六）夺取反腐败斗争压倒性胜利方面的问题"
 out_has "8.超范围发放公务交通补贴"
-out_has "追缴资金11550元"
+out_has "追缴资金11550.00元"
 out_has "（七）巩固整改成果,推进全面从严治党"
 r --db case.db notice --inspection "$SEED_REF"
 expect_ok

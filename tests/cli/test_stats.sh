@@ -4,7 +4,8 @@
 
 seeded case.db
 # A second unit in the same round with its first two issues still open, their measures due
-# 2019-01-15: 9 of 11 done (81.82%), 7 measures overdue from 2019-01-16.
+# 2019-01-15: 9 of 11 done (81.82%), 7 measures overdue from 2019-01-16. Its money is 清退
+# 42000.50元 (the seed's is 追缴11550元), so that a round's total differs from every category.
 python3 - "$SEED" <<'PYEOF' || fail "cannot write second.json"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -25,6 +26,14 @@ for a in d["aspects"]:
         i["status"] = "in_progress"
         for m in i["measures"]:
             m.update(status="in_progress", category="deadline", deadline="2019-01-15")
+def returned(x):
+    if isinstance(x, dict):
+        if x.get("type") == "money":
+            x.update(category="returned", amount_fen=4200050)
+        for v in x.values(): returned(v)
+    elif isinstance(x, list):
+        for v in x: returned(v)
+returned(d["aspects"]); returned(d["outcomes"])
 json.dump(d, open("second.json", "w"), ensure_ascii=False)
 PYEOF
 r --db case.db import second.json; expect_ok
@@ -33,16 +42,19 @@ r --db case.db import second.json; expect_ok
 r --db case.db --json stats --inspection "$SEED_REF" --as-of 2019-01-31; expect_ok
 py 'assert d["as_of"] == "2019-01-31", d["as_of"]'
 py 'assert (d["issues_total"], d["issues_done"], d["issues_substantially_done"], d["issues_in_progress"], d["issues_not_done"]) == (11, 11, 0, 0, 0), d'
-py 'assert (d["measures_total"], d["measures_overdue"], d["completion_rate"]) == (28, 0, "100%"), d'
+py 'assert (d["measures_total"], d["measures_overdue"], d["completion_rate"]) == (28, 0, "100.00%"), d'
 py 'assert [a["title"] for a in d["aspects"]][0] == "党的政治建设方面" and len(d["aspects"]) == 6'
 py 'assert d["outcomes"]["money_total"]["wan_yuan"] == "1.155万元"'
+py 'assert (d["outcomes"]["money_total"]["fen"], d["outcomes"]["money_total"]["yuan"]) == (1155000, "11550.00元"), d["outcomes"]'
 
 # The same as a clerk reads it.
 r --db case.db stats --inspection "$SEED_REF" --as-of 2019-01-31; expect_ok
 out_has "统计截至2019-01-31"
 out_has "整改任务11项：已完成11项"
-out_has "完成率100%"
-out_has "追缴11550元（1.155万元）"
+out_has "完成率100.00%"
+out_has "；追缴11550.00元（1.155万元）；资金合计11550.00元（1.155万元）；问责"
+out_has "整改措施28项：已完成14项，基本完成0项，正在推进14项，未启动0项；延期0项，逾期0项；完成率50.00%"
+out_has "问题线索：移交0件，办结0件，办结率—"
 out_has "党的政治建设方面"
 
 # The second unit: overdue only from the day after the deadline.
@@ -59,6 +71,13 @@ r --db case.db stats --round tongcheng-2018-round --as-of 2019-01-16; expect_ok
 out_has "全部完成1个"
 out_has "市档案馆"
 out_has "81.82%"
+out_has "整改任务22项：已完成20项"
+out_has "完成率90.91%"
+# Each category, then the total of both inspections, to the fen: 元 with two decimals, 万元
+# with two at least and every digit the amount needs.
+out_has "；清退42000.50元（4.20005万元）；追缴11550.00元（1.155万元）；资金合计53550.50元（5.35505万元）；问责"
+r --db case.db --json stats --round tongcheng-2018-round --as-of 2019-01-16; expect_ok
+py 'm = d["outcomes"]["money_total"]; assert (m["fen"], m["yuan"], m["wan_yuan"]) == (5355050, "53550.50元", "5.35505万元"), m'
 r --db case.db --json stats --unit tongcheng-dangan --as-of 2019-01-16; expect_ok
 py 'assert d["inspections"] == 1 and d["units"]["rows"][0]["name"] == "市档案馆", d'
 

@@ -129,7 +129,7 @@ TEST_CASE("the seed's dashboard is a self-contained page with every aspect, its 
     }
     CHECK(has(html, "措施 4/9 44.44%")); // the first aspect: exact, not 44.4 or 44.45
     CHECK(has(html, "11项"));
-    CHECK(has(html, "追缴11550元"));
+    CHECK(has(html, "追缴11550.00元"));
     CHECK(has(html, "尚未开展回头看"));
 }
 

@@ -121,12 +121,12 @@ TEST_CASE("the outcome totals: rules, money in 元 and 万元, and they come bef
     const auto line = text.find("\n整改成果：");
     REQUIRE(line != std::string::npos);
     const std::string totals = text.substr(line + 1, text.find('\n', line + 1) - line - 1);
-    CHECK(totals.find("追缴资金11550元") != std::string::npos);
+    CHECK(totals.find("追缴资金11550.00元") != std::string::npos);
     CHECK(totals.find("修订完善制度") != std::string::npos);
     CHECK(line > text.find("11.工会未开设银行账户和独立核算"));
     CHECK(line < text.find("（七）巩固整改成果"));
     CHECK(render(svc, io::Format::text, io::Audience::internal,
-                 std::string("{{#outcomes}}{{money_yuan}}={{money_wan_yuan}}{{/outcomes}}")) == "11550元=1.155万元");
+                 std::string("{{#outcomes}}{{money_yuan}}={{money_wan_yuan}}{{/outcomes}}")) == "11550.00元=1.155万元");
     CHECK(render(svc, io::Format::markdown).find("**整改成果**：") != std::string::npos);
 }
 
@@ -237,7 +237,7 @@ TEST_CASE("a public notice shows no text of a non-public issue or measure, nor t
         // The issue under the hidden measure stays, with its other measures' narrative.
         CHECK(pub.find("学习党的十九大精神和习近平新时代中国特色社会主义思想不深入") != std::string::npos);
         // Totals count the hidden issue's money unless the host asks for shown items only.
-        CHECK(pub.find("11550元") != std::string::npos);
+        CHECK(pub.find("11550.00元") != std::string::npos);
         const std::string shown = svc.render_report(1, f, options(io::Audience::public_, false), std::nullopt);
         CHECK(shown.find("6个方面10项整改任务") != std::string::npos);
         CHECK(shown.find("11550") == std::string::npos);

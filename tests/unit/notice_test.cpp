@@ -92,7 +92,7 @@ TEST_CASE("a public notice leaves out non-public issues but still counts them") 
     CHECK(pub.find("超范围发放公务交通补贴") == std::string::npos);
     CHECK(pub.find("追缴超范围发放的公务交通补贴") == std::string::npos);
     // The outcome totals still count the hidden issue's money, as the preamble counts the issue.
-    CHECK(pub.find("追缴资金11550元") != std::string::npos);
+    CHECK(pub.find("追缴资金11550.00元") != std::string::npos);
     CHECK(pub.find("6个方面11项整改任务") != std::string::npos);
     // The following issues are renumbered so that no gap hints at the hidden one.
     CHECK(pub.find("8.公务用车管理制度执行不严") != std::string::npos);

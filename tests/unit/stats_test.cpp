@@ -73,7 +73,7 @@ TEST_CASE("tallies partition by status and rates round exactly") {
     CHECK(t.done + t.substantially_done + t.in_progress + t.not_done == t.total);
     CHECK(t.extended == 1);
     CHECK(t.overdue == 2);
-    CHECK(*t.completion_rate() == "80%");
+    CHECK(*t.completion_rate() == "80.00%");
 
     core::Tally big;
     for (int i = 0; i < 697; ++i) big.add(i < 688 ? core::Status::done : core::Status::in_progress, false, false);
@@ -94,12 +94,12 @@ TEST_CASE("the seed's statistics: 11 tasks done, 28 measures, its outcomes to th
     CHECK(s.at("issues_substantially_done") == 0);
     CHECK(s.at("issues_in_progress") == 0);
     CHECK(s.at("issues_not_done") == 0);
-    CHECK(s.at("completion_rate") == "100%");
+    CHECK(s.at("completion_rate") == "100.00%");
     CHECK(s.at("measures_total") == 28);
     CHECK(s.at("measures_done") == 14);
     CHECK(s.at("measures_in_progress") == 14); // the 长期坚持 ones go on
     CHECK(s.at("measures_overdue") == 0);
-    CHECK(s.at("measures_completion_rate") == "50%");
+    CHECK(s.at("measures_completion_rate") == "50.00%");
 
     const auto &aspects = s.at("aspects").as_array();
     REQUIRE(aspects.size() == 6);
@@ -112,7 +112,7 @@ TEST_CASE("the seed's statistics: 11 tasks done, 28 measures, its outcomes to th
     CHECK(o.at("rules_made") == 1);
     CHECK(o.at("rules_revised") == 5);
     CHECK(o.at("money_total").at("fen") == 1155000);
-    CHECK(o.at("money_total").at("yuan") == "11550元");
+    CHECK(o.at("money_total").at("yuan") == "11550.00元");
     CHECK(o.at("money_total").at("wan_yuan") == "1.155万元");
     const auto &money = o.at("money").as_array();
     REQUIRE(money.size() == 4);
@@ -176,7 +176,7 @@ TEST_CASE("a round's roll-up: each unit's rate, how many are complete and how ma
     REQUIRE(rows.size() == 3);
     std::map<std::string, std::string> rate;
     for (const auto &r : rows) rate[std::string(r.at("name").as_string())] = std::string(r.at("issues").at("completion_rate").as_string());
-    CHECK(rate["市妇联"] == "100%");
+    CHECK(rate["市妇联"] == "100.00%");
     CHECK(rate["市档案馆"] == "81.82%");
     CHECK(rate["市科协"] == "72.73%");
 

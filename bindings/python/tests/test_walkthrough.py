@@ -223,7 +223,7 @@ class WalkthroughTest(ScratchTestCase):
         self.assertEqual(stats["as_of"], "2019-03-01")
         self.assertEqual(stats["issues_total"], len(issues))
         self.assertEqual(stats["measures_overdue"], 1)
-        self.assertEqual(stats["completion_rate"], "100%")
+        self.assertEqual(stats["completion_rate"], "100.00%")
 
         text = self.db.render_report(self.inspection_id, Format.TEXT, Audience.INTERNAL, as_of=AS_OF)
         self.assertIsInstance(text, str)

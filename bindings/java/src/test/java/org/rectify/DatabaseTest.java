@@ -195,7 +195,7 @@ final class DatabaseTest {
             Check.equal(11L, s.get("issues_total"), "issues_total");
             Check.equal(11L, s.get("issues_done"), "issues_done");
             Check.equal(28L, s.get("measures_total"), "measures_total");
-            Check.equal("100%", s.get("completion_rate"), "completion_rate");
+            Check.equal("100.00%", s.get("completion_rate"), "completion_rate");
             Check.equal(6, ((List<?>) s.get("aspects")).size(), "aspects");
         }
     }
