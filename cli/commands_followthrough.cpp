@@ -780,8 +780,11 @@ void print_leads(std::ostream &out, const json::object &l) {
         }
     }
     t.print(out);
+    // No leads handed over is no rate at all, "—" as `rectify stats` prints it, not 0.00%.
+    const bool none_handed = get_int(l, "handed").value_or(0) == 0;
     out << "移交 " << int_or_none(l, "handed") << " 件，办结 " << int_or_none(l, "concluded") << " 件，办结率 "
-        << percent_text(get_int(l, "completion_basis_points").value_or(0)) << '\n';
+        << (none_handed ? std::string(none_mark) : percent_text(get_int(l, "completion_basis_points").value_or(0)))
+        << '\n';
 }
 
 void add_lead_commands(CLI::App &app, context &ctx) {

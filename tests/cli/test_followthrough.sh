@@ -324,7 +324,7 @@ out_has "移交 4 件，办结 2 件，办结率 50.00%"
 r --db case.db --actor 联络员 --json lead list; expect_ok
 py 'assert d["handed"] == 3 and d["completion_basis_points"] == 6667 and all(l["inspection_id"] == 1 for l in d["leads"]), d'
 r --db case.db lead list --inspection "$U3"; expect_ok
-out_has "移交 0 件，办结 0 件，办结率 0.00%"
+out_has "移交 0 件，办结 0 件，办结率 —"
 refused 3 --db case.db lead list --inspection nowhere
 
 # After all of it, the audit chain is whole.
