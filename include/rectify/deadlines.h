@@ -76,7 +76,17 @@ RECTIFY_API int rectify_inspection_apply_profile(rectify_db *db, int64_t inspect
 #define RECTIFY_ROLLUP_UNIT 4       /**< one row per inspected unit */
 #define RECTIFY_ROLLUP_ROUND 5      /**< one row per round */
 
-/** Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT. */
+/**
+ * Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT.
+ *
+ * Every query taking these options needs read, and answers only from what the actor may read.
+ * A query narrowed to an inspection, a unit or a round needs read there: on the inspection's
+ * unit or round, on the unit itself, on the round itself (a grant on a round does not cover
+ * "all of unit U", nor one on a unit "all of round R"); with both a unit and a round, on either.
+ * Otherwise it fails with RECTIFY_E_DENIED, naming the scope, the missing permission and the
+ * roles held, and the out-parameters stay reset: a count the actor may not see is refused,
+ * never 0. An id that names nothing is RECTIFY_E_NOT_FOUND.
+ */
 typedef struct rectify_warning_options {
     unsigned version;      /**< RECTIFY_WARNING_OPTIONS_VERSION */
     const char *as_of;     /**< "YYYY-MM-DD"; NULL for today in Asia/Shanghai (UTC+8) */
@@ -105,6 +115,8 @@ typedef struct rectify_warning_options {
  * follow-up); a roll-up row has kind, id, name, light and the counts by light.
  * Rows come most urgent first (red, yellow, blue, green; then by deadline). Totals count every
  * row that matched, before offset and limit. *out_json is freed with rectify_free().
+ * Needs read on opts' scope (see rectify_warning_options): RECTIFY_E_DENIED otherwise, with
+ * *out_json NULL; RECTIFY_E_NOT_FOUND for an unknown inspection, unit or round.
  */
 RECTIFY_API int rectify_warnings(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
@@ -115,23 +127,33 @@ RECTIFY_API int rectify_warnings(char **out_json, rectify_db *db, const rectify_
  */
 typedef int (*rectify_row_callback)(void *ctx, const char *row, size_t len);
 
-/** As rectify_warnings(), handing the rows one at a time instead of building one document. */
+/**
+ * As rectify_warnings(), handing the rows one at a time instead of building one document. The
+ * same permission and errors; a refused query calls cb not at all.
+ */
 RECTIFY_API int rectify_warnings_each(rectify_db *db, const rectify_warning_options *opts, rectify_row_callback cb,
                                       void *ctx);
 
 /**
  * Open measures whose deadline is before as_of, earliest deadline first, as a JSON array of
  * measure rows (as in rectify_warnings). Uses opts' scope, offset and limit; ignores rollup and
- * lights. The fast path for "the first page of one unit's overdue measures".
+ * lights. The fast path for "the first page of one unit's overdue measures". Needs read on
+ * opts' scope: RECTIFY_E_DENIED otherwise, with *out_json NULL (see rectify_warning_options).
  */
 RECTIFY_API int rectify_overdue(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
-/** How many open measures are overdue as of opts->as_of within opts' scope. */
+/**
+ * How many open measures are overdue as of opts->as_of within opts' scope. Needs read on that
+ * scope: a unit, round or inspection the actor holds no grant on is RECTIFY_E_DENIED (the message
+ * names the scope, the missing permission and the roles held) with *out_count 0, never a count
+ * of 0; RECTIFY_E_NOT_FOUND for an unknown one. Unnarrowed, counts what the actor may read.
+ */
 RECTIFY_API int rectify_overdue_count(int64_t *out_count, rectify_db *db, const rectify_warning_options *opts);
 
 /**
  * Open measures falling due within `days` days of as_of (deadline in [as_of, as_of + days]),
- * earliest first, as a JSON array of measure rows.
+ * earliest first, as a JSON array of measure rows. Needs read on opts' scope: RECTIFY_E_DENIED
+ * otherwise, with *out_json NULL (see rectify_warning_options).
  */
 RECTIFY_API int rectify_due_within(char **out_json, rectify_db *db, int days, const rectify_warning_options *opts);
 
@@ -151,7 +173,11 @@ RECTIFY_API int rectify_extension_request(int64_t *out_id, rectify_db *db, int64
  */
 RECTIFY_API int rectify_extension_decide(rectify_db *db, int64_t extension_id, int approve, const char *note);
 
-/** Requests as a JSON array: of one measure (measure_id > 0) or all; pending_only != 0 for undecided ones. */
+/**
+ * Requests as a JSON array: of one measure (measure_id > 0) or all the actor may read;
+ * pending_only != 0 for undecided ones. One measure's needs read on its scope:
+ * RECTIFY_E_DENIED otherwise (RECTIFY_E_NOT_FOUND if there is no such measure), *out_json NULL.
+ */
 RECTIFY_API int rectify_extension_list(char **out_json, rectify_db *db, int64_t measure_id, int pending_only);
 
 /* ---- Escalations (督办) --------------------------------------------------------------------- */
@@ -174,7 +200,8 @@ RECTIFY_API int rectify_escalate(int64_t *out_id, rectify_db *db, int kind, int6
 
 /**
  * Escalations whose target is still open (not done, not closed), oldest first, as a JSON array;
- * opts gives the scope (as_of, rollup and lights are ignored; may be NULL for all).
+ * opts gives the scope (as_of, rollup and lights are ignored; may be NULL for all the actor may
+ * read). Needs read on that scope: RECTIFY_E_DENIED otherwise (see rectify_warning_options).
  */
 RECTIFY_API int rectify_escalation_list_open(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 

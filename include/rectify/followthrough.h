@@ -114,7 +114,8 @@ RECTIFY_API int rectify_followup_record(int64_t *out_id, rectify_db *db, int64_t
 
 /**
  * Follow-ups due within `days` of opts->as_of, or missed, as a JSON array (measure, cadence,
- * last_due, next_due, missed, last_followup). opts gives the scope; may be NULL.
+ * last_due, next_due, missed, last_followup). opts gives the scope; may be NULL. Needs read on
+ * that scope: RECTIFY_E_DENIED otherwise, with *out_json NULL (see rectify_warning_options).
  */
 RECTIFY_API int rectify_followups_due(char **out_json, rectify_db *db, int days, const rectify_warning_options *opts);
 

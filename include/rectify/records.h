@@ -73,6 +73,9 @@ typedef struct rectify_list_options {
 /**
  * Records of one kind as a JSON array, in display order (inspection, aspect, position).
  * opts may be NULL for RECTIFY_LIST_OPTIONS_INIT. *out_json is freed with rectify_free().
+ * Lists only what the actor may read. Narrowed to an inspection or a parent record the actor may
+ * not read, fails with RECTIFY_E_DENIED (naming the record, the missing permission and the roles
+ * held) rather than listing nothing; RECTIFY_E_NOT_FOUND if there is no such record.
  */
 RECTIFY_API int rectify_record_list(char **out_json, rectify_db *db, int kind,
                                     const rectify_list_options *opts);

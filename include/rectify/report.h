@@ -75,6 +75,10 @@ typedef struct rectify_stats_options {
  * done / total, rendered: "98.71%", null when there are none) and "measures_completion_rate";
  * "aspects" (one inspection only), "outcomes", "leads" and "units" (the round roll-up). The
  * fields are described in docs/statistics.md. *out_json is freed with rectify_free().
+ * Needs read (the public audience: read_public) on the scope asked for: the inspection's unit or
+ * round, the unit itself, the round itself. Otherwise RECTIFY_E_DENIED, naming the scope, the
+ * missing permission and the roles held, with *out_json NULL; RECTIFY_E_NOT_FOUND for an unknown
+ * inspection, unit or round. With no scope, counts every inspection the actor may read.
  */
 RECTIFY_API int rectify_stats_json(char **out_json, rectify_db *db, const rectify_stats_options *opts);
 
