@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 namespace rectify_cli {
 
@@ -54,23 +55,78 @@ chosen_calendar calendar_for(const context &ctx) {
 }
 
 rectify::unknown_policy parse_policy(const std::string &word) {
-    if (word.empty()) {
-        return rectify::unknown_policy::calendar_default;
-    }
-    if (word == "fail") {
-        return rectify::unknown_policy::fail;
-    }
-    if (word == "weekdays") {
+    if (word.empty() || word == "weekdays") {
+        // The command line's default: work does not stop before next year's notice is published.
+        // The answer is marked provisional (mark_provisional); --unknown refuse keeps it strict.
         return rectify::unknown_policy::weekdays;
     }
-    throw cli_error(exit_usage, "--unknown: '" + word + "' is neither fail nor weekdays");
+    if (word == "fail" || word == "refuse") {
+        return rectify::unknown_policy::fail;
+    }
+    throw cli_error(exit_usage, "--unknown: '" + word + "' is none of weekdays, refuse or fail");
+}
+
+/** Whether f fails only because it depends on a day the calendar has no data for. */
+template <class F>
+bool needs_unknown_day(F &&f) {
+    try {
+        std::forward<F>(f)();
+        return false;
+    } catch (const rectify::error &e) {
+        if (e.code() == RECTIFY_E_UNKNOWN_DATE) {
+            return true;
+        }
+        throw;
+    }
+}
+
+/** The years from `from` to `to` (either order) the calendar has no notice for. */
+std::vector<int> unknown_years(const rectify::calendar &cal, const std::string &from, const std::string &to) {
+    int a = std::stoi(from.substr(0, 4));
+    int b = std::stoi(to.substr(0, 4));
+    if (a > b) {
+        std::swap(a, b);
+    }
+    std::vector<int> years;
+    for (int y = a; y <= b; ++y) {
+        if (!cal.year_known(y)) {
+            years.push_back(y);
+        }
+    }
+    return years;
+}
+
+/**
+ * Marks an answer counted on the plain Monday-Friday rule: "provisional" (and the years) in JSON,
+ * else a line on stderr, "2027年日历未载入，暂按常规工作日计算", so that stdout stays the answer.
+ */
+void mark_provisional(json::object *out, const std::vector<int> &years) {
+    if (out) {
+        (*out)["provisional"] = !years.empty();
+        if (!years.empty()) {
+            json::array ys;
+            for (int y : years) {
+                ys.push_back(y);
+            }
+            (*out)["provisional_years"] = std::move(ys);
+        }
+        return;
+    }
+    if (years.empty()) {
+        return;
+    }
+    std::string list;
+    for (int y : years) {
+        list += (list.empty() ? "" : "、") + std::to_string(y);
+    }
+    std::cerr << "注意：" << list << "年日历未载入，暂按常规工作日计算（rectify calendar load FILE.json 载入后重新计算）\n";
 }
 
 void add_unknown_option(CLI::App *cmd, calendar_args &args) {
     cmd->add_option("--unknown", args.unknown,
-                    "for a date in a year the calendar has no data for: fail (the default) or weekdays "
-                    "(count it as an ordinary Monday-Friday week)")
-        ->check(CLI::IsMember({"fail", "weekdays"}));
+                    "for a date in a year the calendar has no data for: weekdays (the default: count it as an "
+                    "ordinary Monday-Friday week, marked provisional) or refuse (also fail: an error naming the day)")
+        ->check(CLI::IsMember({"weekdays", "refuse", "fail"}));
 }
 
 /**
@@ -85,7 +141,7 @@ auto asking(F &&f) -> decltype(f()) {
     } catch (const rectify::error &e) {
         std::string message = e.what();
         if (e.code() == RECTIFY_E_UNKNOWN_DATE) {
-            message += " (rectify calendar load FILE.json loads a year's notice into the database; --unknown weekdays counts Monday-Friday)";
+            message += " (rectify calendar load FILE.json loads a year's notice into the database; leave out --unknown refuse to count Monday-Friday provisionally)";
         }
         throw rectify::error(e.code(), message);
     }
@@ -136,6 +192,8 @@ void add_is_workday(CLI::App *group, context &ctx) {
             const rectify::day_type type = asking([&] { return c.cal.day_type(date); });
             const bool yes = asking([&] { return c.cal.is_workday(date, policy); });
             const std::string label = day_type_label(static_cast<int>(type));
+            const std::vector<int> years =
+                type == rectify::day_type::unknown ? unknown_years(c.cal, date, date) : std::vector<int>{};
             if (ctx.json) {
                 json::object out;
                 out["date"] = date;
@@ -143,9 +201,11 @@ void add_is_workday(CLI::App *group, context &ctx) {
                 out["day_type"] = std::string(rectify::day_type_name(type));
                 out["label"] = label;
                 out["calendar"] = c.source;
+                mark_provisional(&out, years);
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::cout << (yes ? "yes " : "no ") << label << '\n';
+                mark_provisional(nullptr, years);
             }
             return exit_ok;
         };
@@ -168,15 +228,21 @@ void add_add_workdays(CLI::App *group, context &ctx) {
             const rectify::unknown_policy policy = parse_policy(args->unknown);
             chosen_calendar c = calendar_for(ctx);
             const std::string result = asking([&] { return c.cal.add_workdays(date, args->n, policy); });
+            const std::vector<int> years =
+                needs_unknown_day([&] { c.cal.add_workdays(date, args->n, rectify::unknown_policy::fail); })
+                    ? unknown_years(c.cal, date, result)
+                    : std::vector<int>{};
             if (ctx.json) {
                 json::object out;
                 out["date"] = date;
                 out["n"] = args->n;
                 out["result"] = result;
                 out["calendar"] = c.source;
+                mark_provisional(&out, years);
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::cout << result << '\n';
+                mark_provisional(nullptr, years);
             }
             return exit_ok;
         };
@@ -224,6 +290,10 @@ void add_period(CLI::App *group, context &ctx) {
             chosen_calendar c = calendar_for(ctx);
             const std::string end =
                 asking([&] { return c.cal.period_end(date, unit, n, policy); });
+            const std::vector<int> years =
+                needs_unknown_day([&] { c.cal.period_end(date, unit, n, rectify::unknown_policy::fail); })
+                    ? unknown_years(c.cal, date, end)
+                    : std::vector<int>{};
             if (ctx.json) {
                 json::object out;
                 out["start"] = date;
@@ -231,9 +301,11 @@ void add_period(CLI::App *group, context &ctx) {
                 out["n"] = n;
                 out["end"] = end;
                 out["calendar"] = c.source;
+                mark_provisional(&out, years);
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::cout << end << '\n';
+                mark_provisional(nullptr, years);
             }
             return exit_ok;
         };
@@ -251,7 +323,9 @@ void add_load(CLI::App *group, context &ctx) {
         ctx.action = [&ctx, args] {
             const std::string text = read_input_file(args->file, "holiday notices");
             rectify::db db = ctx.open(open_mode::write);
-            doing("loading holiday notices from " + args->file, [&] { db.calendar_load_json(text); });
+            const std::string changed = doing("loading holiday notices from " + args->file,
+                                              [&] { return db.calendar_load_json_changes(text); });
+            const json::value changes = json::parse(changed);
             const std::set<std::int64_t> years = notice_years(text);
             if (ctx.json) {
                 json::object out;
@@ -261,6 +335,7 @@ void add_load(CLI::App *group, context &ctx) {
                     ys.push_back(y);
                 }
                 out["years"] = std::move(ys);
+                out["changes"] = changes;
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::string list;
@@ -269,6 +344,17 @@ void add_load(CLI::App *group, context &ctx) {
                 }
                 std::cout << "loaded holiday notices" << (list.empty() ? "" : " for " + list) << " from "
                           << args->file << " into the calendar of " << ctx.db_path() << '\n';
+                // One line per derived deadline the notices moved: record, old date → new date.
+                for (const json::value &v : changes.as_array()) {
+                    const json::object &c = v.as_object();
+                    std::cout << "inspection " << json::value_to<std::int64_t>(c.at("inspection_id")) << ' '
+                              << c.at("ref").as_string().c_str() << ' ' << c.at("label").as_string().c_str() << ' '
+                              << c.at("deadline").as_string().c_str() << ": " << c.at("from").as_string().c_str()
+                              << " → " << c.at("to").as_string().c_str()
+                              << (c.at("provisional").as_bool() ? "（仍暂按常规工作日计算）" : "") << '\n';
+                }
+                std::cout << changes.as_array().size() << " derived deadline"
+                          << (changes.as_array().size() == 1 ? "" : "s") << " changed\n";
             }
             return exit_ok;
         };

@@ -175,12 +175,24 @@ void add_profile_command(CLI::App &app, context &ctx) {
                 for (const char *key : keys) {
                     out[key] = in.contains(key) ? in.at(key) : json::value(nullptr);
                 }
+                out["provisional"] = in.contains("provisional") ? in.at("provisional") : json::value(false);
+                if (in.contains("provisional_years")) {
+                    out["provisional_years"] = in.at("provisional_years");
+                }
                 std::cout << json::serialize(out) << '\n';
             } else {
                 std::cout << "inspection " << id << " now follows profile " << apply_args->name << " (feedback "
                           << text_or_none(in, "feedback_date") << "):\n";
                 for (std::size_t i = 0; i < 4; ++i) {
                     std::cout << "  " << labels[i] << ' ' << keys[i] << ": " << text_or_none(in, keys[i]) << '\n';
+                }
+                // Counted on the plain Monday-Friday rule: say so, and for which years.
+                if (const json::value *ys = in.if_contains("provisional_years"); ys != nullptr && ys->is_array()) {
+                    std::string list;
+                    for (const json::value &y : ys->as_array()) {
+                        list += (list.empty() ? "" : "、") + json::serialize(y);
+                    }
+                    std::cerr << "注：" << list << "年节假日安排未载入，相关期限暂按常规工作日计算\n";
                 }
             }
             return exit_ok;

@@ -1,5 +1,6 @@
 // cli/commands_progress.cpp: `rectify progress add MEASURE_ID`, a dated 整改进展 record.
 #include "context.hpp"
+#include "deadline_options.hpp"
 #include "errors.hpp"
 #include "json.hpp"
 
@@ -34,6 +35,7 @@ void add_progress_command(CLI::App &app, context &ctx) {
     CLI::Option *author_opt = cmd->add_option("--author,-a", args->author, "who wrote it (default: the actor)");
     cmd->callback([&ctx, args, author_opt] {
         ctx.action = [&ctx, args, author_opt] {
+            const std::string date = checked_date("--date", args->date);
             rectify::db db = ctx.open(open_mode::write);
             const auto measure_id = resolve_id(db, rectify::kind::measure, args->measure);
             std::optional<std::string_view> author;
@@ -41,7 +43,7 @@ void add_progress_command(CLI::App &app, context &ctx) {
                 author = args->author;
             }
             const auto id = doing("adding progress to measure " + args->measure, [&] {
-                return db.progress_add(measure_id, args->date, args->text, author);
+                return db.progress_add(measure_id, date, args->text, author);
             });
             if (ctx.json) {
                 json::object out;

@@ -3,15 +3,24 @@ include(CMakePackageConfigHelpers)
 
 set(RECTIFY_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/rectify)
 
-install(TARGETS rectify rectify_static
+# Two export sets: the shared library's needs nothing but itself, the static library's names its
+# private dependencies (SQLiteCpp, SQLite, libcrypto, libxlsxwriter) as $<LINK_ONLY:...>, so the
+# config file looks for them only to offer rectify::rectify_static (rectifyConfig.cmake.in).
+install(TARGETS rectify
   EXPORT rectifyTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS rectify_static
+  EXPORT rectifyStaticTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/rectify
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h" PATTERN "*.hpp")
 install(EXPORT rectifyTargets
+  NAMESPACE rectify::
+  DESTINATION ${RECTIFY_CMAKE_DIR})
+install(EXPORT rectifyStaticTargets
   NAMESPACE rectify::
   DESTINATION ${RECTIFY_CMAKE_DIR})
 

@@ -18,6 +18,14 @@ RECTIFY_BEGIN_DECLS
  * after, prev_hash, hash. With kind 0 every event (needs read_audit on the whole database);
  * otherwise the events of one record (RECTIFY_KIND_*, id). offset and limit page (limit 0: all).
  * *out_json is freed with rectify_free().
+ *
+ * @par Permission
+ * read_audit: on the whole database for kind 0, on the record's scope otherwise.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when kind is unknown, record_id is not 0 with kind 0 or not positive
+ *         otherwise, or offset or limit is negative.
+ * @retval RECTIFY_E_NOT_FOUND when the record does not exist.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit there.
  */
 RECTIFY_API int rectify_audit_log(char **out_json, rectify_db *db, int kind, int64_t record_id, int64_t offset,
                                   int64_t limit);
@@ -34,6 +42,13 @@ RECTIFY_API int rectify_audit_log(char **out_json, rectify_db *db, int kind, int
  * counting the events checked and then the records compared, out of one total (events plus
  * records, counted first); a progress callback that asks to stop makes it return
  * RECTIFY_E_INTERRUPTED, with *out_report NULL.
+ *
+ * @par Permission
+ * read_audit on the whole database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_TAMPERED when the chain or a record fails verification (the report is set).
+ * @retval RECTIFY_E_INTERRUPTED when the progress callback asked to stop.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
  */
 RECTIFY_API int rectify_audit_verify(char **out_report, rectify_db *db);
 
@@ -45,6 +60,15 @@ RECTIFY_API int rectify_audit_verify(char **out_report, rectify_db *db);
  * database as of one commit. Reports progress (rectify_db_set_progress()) as operation "backup",
  * done counting the pages copied out of the database's pages; a progress callback that asks to
  * stop makes it return RECTIFY_E_INTERRUPTED, and a stopped or failed backup leaves no file.
+ *
+ * @par Permission
+ * backup on the whole database (admin or auditor).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when dest_path is NULL or empty.
+ * @retval RECTIFY_E_UTF8 when dest_path is not valid UTF-8.
+ * @retval RECTIFY_E_IO when dest_path exists already or cannot be written.
+ * @retval RECTIFY_E_INTERRUPTED when the progress callback asked to stop (no file is left).
+ * @retval RECTIFY_E_DENIED when the actor lacks backup on the whole database.
  */
 RECTIFY_API int rectify_backup(rectify_db *db, const char *dest_path);
 

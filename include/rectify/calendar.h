@@ -87,13 +87,30 @@ typedef struct rectify_calendar rectify_calendar;
  * 2007-2026), RECTIFY_CALENDAR_EMPTY for one that knows nothing. Changes to it never touch the
  * bundled data or other calendars. On success *out is freed with rectify_calendar_free(); on
  * failure it is NULL. RECTIFY_E_ARGUMENT for unknown flags.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out is NULL or flags is unknown.
  */
 RECTIFY_API int rectify_calendar_new(rectify_calendar **out, int flags);
 
-/** A copy of cal (its notices, local days and policy), independent from then on. */
+/**
+ * A copy of cal (its notices, local days and policy), independent from then on.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out or cal is NULL.
+ */
 RECTIFY_API int rectify_calendar_copy(rectify_calendar **out, const rectify_calendar *cal);
 
-/** Frees a calendar. rectify_calendar_free(NULL) does nothing. */
+/**
+ * Frees a calendar. rectify_calendar_free(NULL) does nothing.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ */
 RECTIFY_API void rectify_calendar_free(rectify_calendar *cal);
 
 /**
@@ -106,12 +123,30 @@ RECTIFY_API void rectify_calendar_free(rectify_calendar *cal);
  * RECTIFY_E_INVALID (the message names the path, "[1].days[3].date": a wrong type, a missing
  * member, a date that is not a calendar date or lies more than a year from the notice's year, or
  * one date listed both off and working in one notice).
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or json is NULL.
+ * @retval RECTIFY_E_UTF8 when json is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when json is not well-formed (line and column).
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts itself (the message names the
+ *         path).
  */
 RECTIFY_API int rectify_calendar_load_json(rectify_calendar *cal, const char *json, size_t len);
 
 /**
  * rectify_calendar_load_json() on the contents of the file at path (UTF-8 path, as fopen takes).
  * RECTIFY_E_IO when it cannot be read; other errors name the file.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or path is NULL.
+ * @retval RECTIFY_E_IO when the file cannot be opened or read.
+ * @retval RECTIFY_E_UTF8 when the file is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when it is not well-formed.
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts itself.
  */
 RECTIFY_API int rectify_calendar_load_file(rectify_calendar *cal, const char *path);
 
@@ -121,33 +156,79 @@ RECTIFY_API int rectify_calendar_load_file(rectify_calendar *cal, const char *pa
  * RECTIFY_DAY_ADJUSTED_WORKDAY makes it a working day (read back as the one its weekday gives).
  * The date becomes known even in an unknown year. A later call for the same date replaces this
  * one; notices loaded later never override it. RECTIFY_E_ARGUMENT for a bad date or any other type.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or date is NULL, date is no calendar date, or day_type is not
+ *         HOLIDAY, WORKDAY or ADJUSTED_WORKDAY.
  */
 RECTIFY_API int rectify_calendar_set_day(rectify_calendar *cal, const char *date, int day_type);
 
 /**
  * Drops the host's statement about date, so the notices speak for it again. *out_removed (may be
  * NULL) is 1 if there was one, 0 if not (which is not an error).
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or date is NULL or date is no calendar date.
  */
 RECTIFY_API int rectify_calendar_clear_day(int *out_removed, rectify_calendar *cal, const char *date);
 
-/** Sets the calendar's policy: RECTIFY_UNKNOWN_FAIL or RECTIFY_UNKNOWN_WEEKDAYS. */
+/**
+ * Sets the calendar's policy: RECTIFY_UNKNOWN_FAIL or RECTIFY_UNKNOWN_WEEKDAYS.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal is NULL or policy is not FAIL or WEEKDAYS.
+ */
 RECTIFY_API int rectify_calendar_set_unknown_policy(rectify_calendar *cal, int policy);
 
 /* --- questions ------------------------------------------------------------------------------ */
 
-/** *out_known is 1 when a notice for year has been loaded, else 0. */
+/**
+ * *out_known is 1 when a notice for year has been loaded, else 0.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_known or cal is NULL.
+ */
 RECTIFY_API int rectify_calendar_year_known(int *out_known, const rectify_calendar *cal, int year);
 
 /**
  * The type of date: a RECTIFY_DAY_* value, RECTIFY_DAY_UNKNOWN included (never an error, and no
  * policy applies). *out_type is 0 on failure.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_type, cal or date is NULL or date is no calendar date.
  */
 RECTIFY_API int rectify_calendar_day_type(int *out_type, const rectify_calendar *cal, const char *date);
 
-/** The name of a day type ("workday", "weekend", "holiday", "adjusted_workday", "unknown"); static; NULL if unknown. */
+/**
+ * The name of a day type ("workday", "weekend", "holiday", "adjusted_workday", "unknown"); static; NULL if unknown.
+ *
+ * @par Permission
+ * none.
+ * @return the name, or NULL for an unknown day type.
+ */
 RECTIFY_API const char *rectify_day_type_name(int day_type);
 
-/** *out_is_workday is 1 when date is a working day, else 0. Depends on date alone. */
+/**
+ * *out_is_workday is 1 when date is a working day, else 0. Depends on date alone.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or an out-parameter is NULL, a date is not a calendar date in
+ *         YYYY-MM-DD form, or policy is no RECTIFY_UNKNOWN_* value.
+ * @retval RECTIFY_E_UNKNOWN_DATE when the answer depends on a day of a year the calendar has no data for
+ *         and the policy is to fail.
+ */
 RECTIFY_API int rectify_calendar_is_workday(int *out_is_workday, const rectify_calendar *cal, const char *date,
                                             int policy);
 
@@ -156,6 +237,15 @@ RECTIFY_API int rectify_calendar_is_workday(int *out_is_workday, const rectify_c
  * day before it; date itself is never counted, whatever its type. For n == 0, date itself (even a
  * rest day). Writes the result to out_date (RECTIFY_DATE_SIZE bytes). Depends on the days strictly
  * between date and the result, and on the result.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or an out-parameter is NULL, a date is not a calendar date in
+ *         YYYY-MM-DD form, or policy is no RECTIFY_UNKNOWN_* value, |n| exceeds RECTIFY_CALENDAR_MAX_OFFSET
+ *         or the result leaves 1900-01-01 .. 9999-12-31.
+ * @retval RECTIFY_E_UNKNOWN_DATE when the answer depends on a day of a year the calendar has no data for
+ *         and the policy is to fail.
  */
 RECTIFY_API int rectify_calendar_add_workdays(char *out_date, const rectify_calendar *cal, const char *date, int n,
                                               int policy);
@@ -164,6 +254,14 @@ RECTIFY_API int rectify_calendar_add_workdays(char *out_date, const rectify_cale
  * The working days passed walking from `from` to `to`, the start day excluded and the end day
  * included: those in (from, to] when to >= from, minus those in [to, from) when to < from. So
  * count(d, add_workdays(d, n)) == n for every d and n. Depends on the days counted.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or an out-parameter is NULL, a date is not a calendar date in
+ *         YYYY-MM-DD form, or policy is no RECTIFY_UNKNOWN_* value.
+ * @retval RECTIFY_E_UNKNOWN_DATE when the answer depends on a day of a year the calendar has no data for
+ *         and the policy is to fail.
  */
 RECTIFY_API int rectify_calendar_count_workdays(int *out_count, const rectify_calendar *cal, const char *from,
                                                 const char *to, int policy);
@@ -172,6 +270,14 @@ RECTIFY_API int rectify_calendar_count_workdays(int *out_count, const rectify_ca
  * The first working day on or after date (date itself when it is one), to out_date
  * (RECTIFY_DATE_SIZE bytes). For the first one strictly after, use add_workdays with n = 1.
  * Depends on the days from date to the result.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or an out-parameter is NULL, a date is not a calendar date in
+ *         YYYY-MM-DD form, or policy is no RECTIFY_UNKNOWN_* value, or the result leaves 9999-12-31.
+ * @retval RECTIFY_E_UNKNOWN_DATE when the answer depends on a day of a year the calendar has no data for
+ *         and the policy is to fail.
  */
 RECTIFY_API int rectify_calendar_next_workday(char *out_date, const rectify_calendar *cal, const char *date,
                                               int policy);
@@ -188,6 +294,15 @@ RECTIFY_API int rectify_calendar_next_workday(char *out_date, const rectify_cale
  *   - RECTIFY_PERIOD_WORKDAYS: the n-th working day after the start day.
  * Days and months depend on the days from the nominal last day to the result; working days on
  * every day counted.
+ *
+ * @par Permission
+ * none: works on a calendar in memory, needs no database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when cal or an out-parameter is NULL, a date is not a calendar date in
+ *         YYYY-MM-DD form, or policy is no RECTIFY_UNKNOWN_* value, unit is no RECTIFY_PERIOD_* value, n is
+ *         out of 1 .. RECTIFY_CALENDAR_MAX_OFFSET or the result leaves 9999-12-31.
+ * @retval RECTIFY_E_UNKNOWN_DATE when the answer depends on a day of a year the calendar has no data for
+ *         and the policy is to fail.
  */
 RECTIFY_API int rectify_period_end(char *out_date, const rectify_calendar *cal, const char *start, int unit, int n,
                                    int policy);

@@ -68,13 +68,30 @@
 
 RECTIFY_BEGIN_DECLS
 
-/** The library's version as "MAJOR.MINOR.PATCH". Static storage; never NULL. */
+/**
+ * The library's version as "MAJOR.MINOR.PATCH". Static storage; never NULL.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @return the version text, static storage, never NULL.
+ */
 RECTIFY_API const char *rectify_version(void);
 
-/** The library's version as MAJOR * 10000 + MINOR * 100 + PATCH. */
+/**
+ * The library's version as MAJOR * 10000 + MINOR * 100 + PATCH.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @return MAJOR * 10000 + MINOR * 100 + PATCH; never fails.
+ */
 RECTIFY_API int rectify_version_number(void);
 
-/** Releases memory the library handed out. rectify_free(NULL) does nothing. */
+/**
+ * Releases memory the library handed out. rectify_free(NULL) does nothing.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ */
 RECTIFY_API void rectify_free(void *p);
 
 RECTIFY_END_DECLS

@@ -20,15 +20,74 @@ RECTIFY_BEGIN_DECLS
  * Stores holiday notices (holiday-cn JSON: one notice or an array) in the database; they apply
  * over the bundled China calendar from then on, for every handle. Contradictory or malformed
  * notices are refused and nothing is stored. Needs admin on the whole database.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when json is NULL.
+ * @retval RECTIFY_E_UTF8 when json is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when json is not well-formed.
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts the stored calendar.
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_db_calendar_load_json(rectify_db *db, const char *json, size_t len);
 
-/** As rectify_db_calendar_load_json(), from a file. */
+/**
+ * As rectify_db_calendar_load_json(), from a file.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when path is NULL.
+ * @retval RECTIFY_E_IO when the file cannot be read.
+ * @retval RECTIFY_E_UTF8 when the file is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when it is not well-formed.
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts the stored calendar.
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
+ */
 RECTIFY_API int rectify_db_calendar_load_file(rectify_db *db, const char *path);
+
+/**
+ * As rectify_db_calendar_load_json(), and says which derived deadlines it moved. An inspection's
+ * derived deadlines (plan_due, concentrated_end, report_due, evaluation_due) that depend on a year
+ * with no notice are counted on the plain Monday-Friday rule and are provisional (the record's
+ * JSON says "provisional": true and "provisional_years"); loading notices derives them again from
+ * the inspection's own profile, each inspection changed audited as action "recalculate".
+ * Deadlines someone set (a measure's deadline, an extension, an escalation's) are not touched.
+ * *out_json (freed with rectify_free()) is a JSON array of the changes, one per deadline moved:
+ * {"inspection_id", "ref", "deadline" (the key), "label" (整改方案 …), "from", "to",
+ * "provisional" (still, on another unknown year)}; [] when none moved. On failure *out_json is
+ * NULL and nothing is stored.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_json or json is NULL.
+ * @retval RECTIFY_E_UTF8 when json is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when json is not well-formed.
+ * @retval RECTIFY_E_INVALID when a notice breaks the format or contradicts the stored calendar.
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
+ */
+RECTIFY_API int rectify_db_calendar_load_json_changes(char **out_json, rectify_db *db, const char *json, size_t len);
 
 /**
  * Stores a local day (a locality's extra day off, RECTIFY_DAY_HOLIDAY, or extra working day,
  * RECTIFY_DAY_WORKDAY) over the notices. Needs admin on the whole database.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when date is NULL or no calendar date, or day_type is not RECTIFY_DAY_HOLIDAY
+ *         or RECTIFY_DAY_WORKDAY.
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_db_calendar_set_day(rectify_db *db, const char *date, int day_type);
 
@@ -36,6 +95,12 @@ RECTIFY_API int rectify_db_calendar_set_day(rectify_db *db, const char *date, in
  * A new calendar handle holding the database's calendar as it is now (bundled notices, stored
  * notices, local days), for the queries of rectify/calendar.h. Free it with
  * rectify_calendar_free(). Any actor who may read may ask.
+ *
+ * @par Permission
+ * read on at least one scope.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out is NULL.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
  */
 RECTIFY_API int rectify_db_calendar(rectify_calendar **out, rectify_db *db);
 
@@ -44,13 +109,31 @@ RECTIFY_API int rectify_db_calendar(rectify_calendar **out, rectify_db *db);
 /**
  * Stores a rule profile given as JSON (docs/deadlines.md): {"name", "plan_due", "concentrated",
  * "report_due", "evaluation_after" (each {"unit": "days"|"months"|"workdays", "n"}),
- * "warn_days": [20, 10], "unknown_dates": "fail"|"weekdays"}. Storing a name again makes its next
+ * "warn_days": [20, 10], "unknown_dates": "weekdays" (the default)|"fail"|"refuse" (= "fail")}. Storing a name again makes its next
  * version; inspections keep the version they were given. *out_version (may be NULL) is the new
  * version. Needs admin on the whole database.
+ *
+ * @par Permission
+ * configure on the whole database (admin).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when json is NULL.
+ * @retval RECTIFY_E_UTF8 when json is not valid UTF-8.
+ * @retval RECTIFY_E_JSON when json is not well-formed.
+ * @retval RECTIFY_E_INVALID when the profile breaks its format (the message names the field).
+ * @retval RECTIFY_E_DENIED when the actor lacks configure on the whole database.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_profile_add(int64_t *out_version, rectify_db *db, const char *json, size_t len);
 
-/** Every stored profile version as a JSON array, oldest first. *out_json is freed with rectify_free(). */
+/**
+ * Every stored profile version as a JSON array, oldest first. *out_json is freed with rectify_free().
+ *
+ * @par Permission
+ * read on at least one scope.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_DENIED when the actor holds read nowhere.
+ */
 RECTIFY_API int rectify_profile_list(char **out_json, rectify_db *db);
 
 /**
@@ -58,6 +141,19 @@ RECTIFY_API int rectify_profile_list(char **out_json, rectify_db *db);
  * feedback date (plan_due, concentrated_end, report_due, evaluation_due). They are stored with the
  * inspection and stay as they are when the profile changes later. An inspection imported with a
  * feedback date and no profile gets the "default" profile. Needs import on the inspection's scope.
+ *
+ * @par Permission
+ * import on the inspection's scope.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when inspection_id is not positive or profile_name is NULL.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such inspection or no profile of that name.
+ * @retval RECTIFY_E_MISUSE when the inspection has no feedback date (also for a read-only or closed
+ *         handle).
+ * @retval RECTIFY_E_UNKNOWN_DATE when a deadline falls in a year the calendar has no data for and the
+ *         profile's policy is to fail.
+ * @retval RECTIFY_E_CONFLICT when another writer changed the inspection meanwhile.
+ * @retval RECTIFY_E_DENIED when the actor lacks import there.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
  */
 RECTIFY_API int rectify_inspection_apply_profile(rectify_db *db, int64_t inspection_id, const char *profile_name);
 
@@ -76,17 +172,7 @@ RECTIFY_API int rectify_inspection_apply_profile(rectify_db *db, int64_t inspect
 #define RECTIFY_ROLLUP_UNIT 4       /**< one row per inspected unit */
 #define RECTIFY_ROLLUP_ROUND 5      /**< one row per round */
 
-/**
- * Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT.
- *
- * Every query taking these options needs read, and answers only from what the actor may read.
- * A query narrowed to an inspection, a unit or a round needs read there: on the inspection's
- * unit or round, on the unit itself, on the round itself (a grant on a round does not cover
- * "all of unit U", nor one on a unit "all of round R"); with both a unit and a round, on either.
- * Otherwise it fails with RECTIFY_E_DENIED, naming the scope, the missing permission and the
- * roles held, and the out-parameters stay reset: a count the actor may not see is refused,
- * never 0. An id that names nothing is RECTIFY_E_NOT_FOUND.
- */
+/** Which measures a warnings query looks at. Initialise with RECTIFY_WARNING_OPTIONS_INIT. */
 typedef struct rectify_warning_options {
     unsigned version;      /**< RECTIFY_WARNING_OPTIONS_VERSION */
     const char *as_of;     /**< "YYYY-MM-DD"; NULL for today in Asia/Shanghai (UTC+8) */
@@ -115,8 +201,14 @@ typedef struct rectify_warning_options {
  * follow-up); a roll-up row has kind, id, name, light and the counts by light.
  * Rows come most urgent first (red, yellow, blue, green; then by deadline). Totals count every
  * row that matched, before offset and limit. *out_json is freed with rectify_free().
- * Needs read on opts' scope (see rectify_warning_options): RECTIFY_E_DENIED otherwise, with
- * *out_json NULL; RECTIFY_E_NOT_FOUND for an unknown inspection, unit or round.
+ *
+ * @par Permission
+ * read on the scope opts names (rows come only from scopes the actor reads).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on.
  */
 RECTIFY_API int rectify_warnings(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
@@ -128,8 +220,14 @@ RECTIFY_API int rectify_warnings(char **out_json, rectify_db *db, const rectify_
 typedef int (*rectify_row_callback)(void *ctx, const char *row, size_t len);
 
 /**
- * As rectify_warnings(), handing the rows one at a time instead of building one document. The
- * same permission and errors; a refused query calls cb not at all.
+ * As rectify_warnings(), handing the rows one at a time instead of building one document.
+ *
+ * @par Permission
+ * read on the scope opts names (rows come only from scopes the actor reads).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of. Also when cb is NULL.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing.
  */
 RECTIFY_API int rectify_warnings_each(rectify_db *db, const rectify_warning_options *opts, rectify_row_callback cb,
                                       void *ctx);
@@ -137,23 +235,40 @@ RECTIFY_API int rectify_warnings_each(rectify_db *db, const rectify_warning_opti
 /**
  * Open measures whose deadline is before as_of, earliest deadline first, as a JSON array of
  * measure rows (as in rectify_warnings). Uses opts' scope, offset and limit; ignores rollup and
- * lights. The fast path for "the first page of one unit's overdue measures". Needs read on
- * opts' scope: RECTIFY_E_DENIED otherwise, with *out_json NULL (see rectify_warning_options).
+ * lights. The fast path for "the first page of one unit's overdue measures".
+ *
+ * @par Permission
+ * read on the scope opts names (rows come only from scopes the actor reads).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing.
  */
 RECTIFY_API int rectify_overdue(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
 /**
- * How many open measures are overdue as of opts->as_of within opts' scope. Needs read on that
- * scope: a unit, round or inspection the actor holds no grant on is RECTIFY_E_DENIED (the message
- * names the scope, the missing permission and the roles held) with *out_count 0, never a count
- * of 0; RECTIFY_E_NOT_FOUND for an unknown one. Unnarrowed, counts what the actor may read.
+ * How many open measures are overdue as of opts->as_of within opts' scope.
+ *
+ * @par Permission
+ * read on the scope opts names (rows come only from scopes the actor reads).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on.
  */
 RECTIFY_API int rectify_overdue_count(int64_t *out_count, rectify_db *db, const rectify_warning_options *opts);
 
 /**
  * Open measures falling due within `days` days of as_of (deadline in [as_of, as_of + days]),
- * earliest first, as a JSON array of measure rows. Needs read on opts' scope: RECTIFY_E_DENIED
- * otherwise, with *out_json NULL (see rectify_warning_options).
+ * earliest first, as a JSON array of measure rows.
+ *
+ * @par Permission
+ * read on the scope opts names (rows come only from scopes the actor reads).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of. Also when days is not 0 .. 3660.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing.
  */
 RECTIFY_API int rectify_due_within(char **out_json, rectify_db *db, int days, const rectify_warning_options *opts);
 
@@ -162,6 +277,17 @@ RECTIFY_API int rectify_due_within(char **out_json, rectify_db *db, int days, co
 /**
  * Requests a new deadline for a measure, with a reason. *out_id (may be NULL) is the request's id.
  * Needs change_status or, for the measure's own 责任人, add_own_progress on its scope.
+ *
+ * @par Permission
+ * request_extension on the measure's scope, or add_own_progress when the actor is the measure's 责任人.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when measure_id is not positive, new_deadline is no calendar date or not after
+ *         the current deadline, or reason is NULL or blank.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such measure.
+ * @retval RECTIFY_E_MISUSE when the measure is not open (done or closed) or already has a pending request
+ *         (also for a read-only or closed handle).
+ * @retval RECTIFY_E_DENIED when the actor lacks the permission.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
  */
 RECTIFY_API int rectify_extension_request(int64_t *out_id, rectify_db *db, int64_t measure_id, const char *new_deadline,
                                           const char *reason);
@@ -170,13 +296,28 @@ RECTIFY_API int rectify_extension_request(int64_t *out_id, rectify_db *db, int64
  * Approves (approve != 0) or refuses a pending request. Must be decided by someone other than
  * the requester, with admin or supervisor rights on its scope. Approval moves the measure's
  * deadline; both dates stay on the request. note may be NULL.
+ *
+ * @par Permission
+ * decide_extension on the measure's scope (admin or supervisor), and not the requester.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when extension_id is not positive.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such request.
+ * @retval RECTIFY_E_CONFLICT when the request was decided already, or another writer changed the measure
+ *         meanwhile.
+ * @retval RECTIFY_E_DENIED when the actor lacks decide_extension there or made the request.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_extension_decide(rectify_db *db, int64_t extension_id, int approve, const char *note);
 
 /**
- * Requests as a JSON array: of one measure (measure_id > 0) or all the actor may read;
- * pending_only != 0 for undecided ones. One measure's needs read on its scope:
- * RECTIFY_E_DENIED otherwise (RECTIFY_E_NOT_FOUND if there is no such measure), *out_json NULL.
+ * Requests as a JSON array: of one measure (measure_id > 0) or all; pending_only != 0 for undecided ones.
+ *
+ * @par Permission
+ * read on at least one scope; only requests on readable measures are listed.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when measure_id is negative.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing.
  */
 RECTIFY_API int rectify_extension_list(char **out_json, rectify_db *db, int64_t measure_id, int pending_only);
 
@@ -194,14 +335,34 @@ RECTIFY_API int rectify_extension_list(char **out_json, rectify_db *db, int64_t 
  * issued on `date` by the actor to `issued_to`, at `level`, never below the target's highest
  * level so far. new_deadline (may be NULL) sets the measure's new deadline. note may be NULL.
  * Needs admin, inspector or supervisor rights on the target's scope.
+ *
+ * @par Permission
+ * escalate on the target's scope (admin, inspector or supervisor).
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when kind is not issue or measure, target_id is not positive, level is no
+ *         RECTIFY_ESCALATION_* value, date or new_deadline is no calendar date, new_deadline is not after
+ *         date, or issued_to is NULL or blank.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such issue or measure.
+ * @retval RECTIFY_E_INVALID when level is below a level the target already had (the chain does not step
+ *         back).
+ * @retval RECTIFY_E_CONFLICT when another writer changed the measure meanwhile.
+ * @retval RECTIFY_E_DENIED when the actor lacks escalate there.
+ * @retval RECTIFY_E_NO_ACTOR when the handle has no actor.
+ * @retval RECTIFY_E_MISUSE when the handle is open read-only or closed.
  */
 RECTIFY_API int rectify_escalate(int64_t *out_id, rectify_db *db, int kind, int64_t target_id, int level,
                                  const char *date, const char *issued_to, const char *new_deadline, const char *note);
 
 /**
  * Escalations whose target is still open (not done, not closed), oldest first, as a JSON array;
- * opts gives the scope (as_of, rollup and lights are ignored; may be NULL for all the actor may
- * read). Needs read on that scope: RECTIFY_E_DENIED otherwise (see rectify_warning_options).
+ * opts gives the scope (as_of, rollup and lights are ignored; may be NULL for all).
+ *
+ * @par Permission
+ * read on at least one scope; only escalations in readable scopes are listed.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
+ *         rollup or light bit, or a malformed as_of.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing.
  */
 RECTIFY_API int rectify_escalation_list_open(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 

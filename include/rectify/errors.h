@@ -4,6 +4,24 @@
  *
  * Codes are never reused or renumbered; new ones may be added, so treat any negative value you do
  * not know as a failure.
+ *
+ * How each function documents itself
+ * -----------------------------------
+ * Each function's comment has a "Permission" paragraph, naming the permission (docs/access.md)
+ * the handle's actor needs and on which scope, or "none", and one @retval line per code it can
+ * return and why. docs/errors.md lists every code with the cases and functions that raise it.
+ * Beside the codes a function lists, these hold for every call and are not repeated:
+ *   - RECTIFY_E_NOMEM when memory runs out and RECTIFY_E_INTERNAL for a failure with no better
+ *     code, for every function that returns a code;
+ *   - for every function taking a rectify_db *: RECTIFY_E_ARGUMENT when db, or an out-parameter
+ *     or argument the function needs, is NULL; RECTIFY_E_MISUSE when the handle is closed;
+ *     RECTIFY_E_BUSY when another connection holds the database past the busy timeout;
+ *     RECTIFY_E_DB when SQLite fails otherwise (a full disk, a corrupt file);
+ *   - for every function that changes the database: RECTIFY_E_MISUSE on a handle opened with
+ *     RECTIFY_OPEN_READONLY and RECTIFY_E_NO_ACTOR on a handle with no actor;
+ *   - for every function whose permission is not "none": RECTIFY_E_DENIED when the actor lacks
+ *     it, is not a user of the database, or no actor is set;
+ *   - RECTIFY_E_UTF8 for a text argument that is not valid UTF-8 (the message names it).
  */
 #ifndef RECTIFY_ERRORS_H
 #define RECTIFY_ERRORS_H
@@ -42,7 +60,7 @@
 #define RECTIFY_E_NOT_A_DB (-14)
 /** A change was attempted on a handle with no actor; see rectify_db_set_actor(). */
 #define RECTIFY_E_NO_ACTOR (-15)
-/** A host key (ref) is already used by another record of the same kind. */
+/** A unique key is already taken: a host key (ref) used by another record of the same kind, a second verdict on an issue in one review, a user name, a grant held already. */
 #define RECTIFY_E_DUPLICATE (-16)
 /** The handle is in a state that does not allow the call. */
 #define RECTIFY_E_MISUSE (-17)
@@ -79,13 +97,29 @@ RECTIFY_BEGIN_DECLS
  * The message of the calling thread's last failed call: what went wrong and where.
  * Never NULL; "" when nothing has failed on this thread. Valid until the next rectify call on
  * this thread.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @return the message, never NULL.
  */
 RECTIFY_API const char *rectify_errmsg(void);
 
-/** The code of the calling thread's last failed call, RECTIFY_OK when nothing has failed. */
+/**
+ * The code of the calling thread's last failed call, RECTIFY_OK when nothing has failed.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @return the last failed call's code, or RECTIFY_OK; never fails.
+ */
 RECTIFY_API int rectify_errcode(void);
 
-/** Static English text for a code; "unknown error code" for one it does not know. Never NULL. */
+/**
+ * Static English text for a code; "unknown error code" for one it does not know. Never NULL.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @return static text, never NULL.
+ */
 RECTIFY_API const char *rectify_strerror(int code);
 
 RECTIFY_END_DECLS

@@ -35,6 +35,14 @@ typedef struct rectify_notice_options {
  * per aspect with its issues and their 整改情况, the outcome totals and the closing section, with
  * the bundled template (rectify_report_render() takes a host's own). opts may be NULL for
  * RECTIFY_NOTICE_OPTIONS_INIT. *out_text is freed with rectify_free().
+ *
+ * @par Permission
+ * read on the inspection's scope for the internal notice; read_public for the public one.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when inspection_id is not positive, or opts has an unknown version, audience
+ *         or format.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such inspection.
+ * @retval RECTIFY_E_DENIED when the actor lacks that permission.
  */
 RECTIFY_API int rectify_notice_render(char **out_text, rectify_db *db, int64_t inspection_id,
                                       const rectify_notice_options *opts);
@@ -72,6 +80,15 @@ typedef struct rectify_parse_options {
  * 1-based line and quoting it ("line 3: cannot place this text: …"); invalid UTF-8 fails with
  * RECTIFY_E_UTF8 naming the line; a required fact the notice lacks names the option to give;
  * a bad option fails with RECTIFY_E_ARGUMENT.
+ *
+ * @par Permission
+ * none: needs no database and no actor.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_json or text is NULL, an option is bad (an unknown version, a
+ *         malformed date, an unknown kind, invalid UTF-8), or the unit, group or ref comes out empty.
+ * @retval RECTIFY_E_UTF8 when text is not valid UTF-8 (the message names the line).
+ * @retval RECTIFY_E_INVALID when text cannot be placed or a required fact is missing (the message names the
+ *         line or the option to give).
  */
 RECTIFY_API int rectify_notice_parse(char **out_json, const char *text, size_t len,
                                      const rectify_parse_options *opts);

@@ -1,7 +1,8 @@
 /**
  * @file
  * rectify/rectify.h: the whole C API of rectify, a library that tracks Party inspection rectification
- * work. Include this one header; rectify/common.h states the conventions every call follows.
+ * work. Include this one header; rectify/common.h states the conventions every call follows, and
+ * rectify/errors.h the result codes every call may return beside those its comment lists.
  */
 #ifndef RECTIFY_H
 #define RECTIFY_H

@@ -1048,6 +1048,15 @@ public:
         detail::check(::rectify_db_calendar_load_json(h(), json.data(), json.size()));
     }
 
+    /**
+     * As calendar_load_json(), and returns the derived deadlines it moved as a JSON array
+     * (rectify_db_calendar_load_json_changes).
+     */
+    std::string calendar_load_json_changes(std::string_view json) {
+        return detail::json_out(
+            [&](char **out) { return ::rectify_db_calendar_load_json_changes(out, h(), json.data(), json.size()); });
+    }
+
     /** As calendar_load_json(), from the file at path. */
     void calendar_load_file(const std::string &path) {
         const std::string c_path = detail::c_arg(path, "path");

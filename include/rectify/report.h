@@ -47,6 +47,17 @@ typedef struct rectify_report_options {
  * Renders one inspection in opts->format. *out_data receives the bytes, followed by a NUL that
  * *out_size does not count (so text formats are C strings); free it with rectify_free().
  * out_size may be NULL for text formats. opts may be NULL for RECTIFY_REPORT_OPTIONS_INIT.
+ *
+ * @par Permission
+ * read on the inspection's scope; read_public for RECTIFY_AUDIENCE_PUBLIC.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_data is NULL, inspection_id is not positive, or opts has an unknown
+ *         version, audience, format or flag, a malformed as_of, or a template with a format other than text
+ *         or Markdown.
+ * @retval RECTIFY_E_UTF8 when template_text is not valid UTF-8.
+ * @retval RECTIFY_E_INVALID when template_text is not a template the renderer takes.
+ * @retval RECTIFY_E_NOT_FOUND when there is no such inspection.
+ * @retval RECTIFY_E_DENIED when the actor lacks that permission.
  */
 RECTIFY_API int rectify_report_render(unsigned char **out_data, size_t *out_size, rectify_db *db,
                                       int64_t inspection_id, const rectify_report_options *opts);
@@ -75,10 +86,15 @@ typedef struct rectify_stats_options {
  * done / total, rendered: "98.71%", null when there are none) and "measures_completion_rate";
  * "aspects" (one inspection only), "outcomes", "leads" and "units" (the round roll-up). The
  * fields are described in docs/statistics.md. *out_json is freed with rectify_free().
- * Needs read (the public audience: read_public) on the scope asked for: the inspection's unit or
- * round, the unit itself, the round itself. Otherwise RECTIFY_E_DENIED, naming the scope, the
- * missing permission and the roles held, with *out_json NULL; RECTIFY_E_NOT_FOUND for an unknown
- * inspection, unit or round. With no scope, counts every inspection the actor may read.
+ *
+ * @par Permission
+ * read (read_public for RECTIFY_AUDIENCE_PUBLIC) on the inspection, unit or round asked for; with no scope
+ * given, on at least one scope, and only readable inspections count.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when an id is negative, an inspection is given with a unit or round, or opts
+ *         has an unknown version, audience or flag or a malformed as_of.
+ * @retval RECTIFY_E_NOT_FOUND when the inspection, unit or round does not exist.
+ * @retval RECTIFY_E_DENIED when the actor lacks that permission.
  */
 RECTIFY_API int rectify_stats_json(char **out_json, rectify_db *db, const rectify_stats_options *opts);
 

@@ -139,7 +139,7 @@ const char *rectify_strerror(int code) {
     case RECTIFY_E_SCHEMA_NEWER: return "database written by a newer rectify";
     case RECTIFY_E_NOT_A_DB: return "not a rectify database";
     case RECTIFY_E_NO_ACTOR: return "no actor set for a change";
-    case RECTIFY_E_DUPLICATE: return "ref already used by another record";
+    case RECTIFY_E_DUPLICATE: return "already recorded: another record has the same key";
     case RECTIFY_E_MISUSE: return "call not allowed in this state";
     case RECTIFY_E_DENIED: return "permission denied";
     case RECTIFY_E_UNKNOWN_DATE: return "date in a year the calendar has no data for";

@@ -60,6 +60,16 @@ int rectify_db_calendar_load_json(rectify_db *db, const char *json, size_t len) 
     });
 }
 
+int rectify_db_calendar_load_json_changes(char **out_json, rectify_db *db, const char *json, size_t len) {
+    if (out_json) *out_json = nullptr;
+    return guarded([&] {
+        capi::require(out_json, "out_json");
+        auto &svc = capi::service_of(db);
+        capi::require(json, "json");
+        *out_json = capi::copy_out(svc.calendar_load_json(std::string_view(json, len)));
+    });
+}
+
 int rectify_db_calendar_load_file(rectify_db *db, const char *path) {
     return guarded([&] {
         auto &svc = capi::service_of(db);

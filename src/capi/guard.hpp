@@ -9,6 +9,8 @@
 #include "rectify/rectify.h"
 #include "service/service.hpp"
 
+#include <SQLiteCpp/Exception.h>
+
 #include <cstring>
 #include <memory>
 #include <new>
@@ -34,6 +36,10 @@ template <class F> int guarded(F &&body) noexcept {
         return set_error(static_cast<int>(e.code()), e.what());
     } catch (const std::bad_alloc &) {
         return set_error(RECTIFY_E_NOMEM, "out of memory");
+    } catch (const SQLite::Exception &e) {
+        // A database failure no store call put into words: SQLite's text stays out of the message.
+        return set_error(RECTIFY_E_DB, ("the database reported an error (database result code " +
+                                        std::to_string(e.getExtendedErrorCode()) + ")").c_str());
     } catch (const std::exception &e) {
         return set_error(RECTIFY_E_INTERNAL, e.what());
     } catch (...) {

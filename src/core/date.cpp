@@ -58,7 +58,17 @@ std::string format_date_chinese(const Date &d) {
 }
 
 std::string describe_bad_date(std::string_view t) {
+    // The same words as the command line's checked_date(), so that a bad date reads alike
+    // whether the CLI, a C caller or an imported document gave it.
+    static const char *const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
     if (!has_date_shape(t)) return "is not a date in YYYY-MM-DD form";
+    const int y = to_int(t.substr(0, 4)), m = to_int(t.substr(5, 2)), d = to_int(t.substr(8, 2));
+    if (m < 1 || m > 12) return "is not a calendar date: there is no month " + std::to_string(m);
+    if (d < 1 || d > days_in_month(y, m))
+        return "is not a calendar date: " + std::string(month_names[m - 1]) + " " + std::to_string(y) + " has " +
+               std::to_string(days_in_month(y, m)) + " days";
+    if (y < 1900) return "is out of range: dates run from 1900-01-01 to 9999-12-31";
     return "is not a calendar date";
 }
 

@@ -22,7 +22,9 @@ std::string format_date(const Date &d);
 // "2018年9月19日", as official documents write dates.
 std::string format_date_chinese(const Date &d);
 
-// Why text is not a date, for error messages: "is not a calendar date", "is not in YYYY-MM-DD form".
+// Why text is not a date, for error messages, in the command line's words: "is not a date in
+// YYYY-MM-DD form", "is not a calendar date: February 2025 has 28 days", "… there is no month 13",
+// "is out of range: dates run from 1900-01-01 to 9999-12-31".
 std::string describe_bad_date(std::string_view text);
 
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for audit records only.

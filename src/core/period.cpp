@@ -79,4 +79,14 @@ Date period_end(const Calendar &cal, const Date &start, PeriodUnit unit, std::in
     }
 }
 
+bool period_is_provisional(const Calendar &cal, const Date &start, PeriodUnit unit, std::int64_t n) {
+    try {
+        period_end(cal, start, unit, n, UnknownPolicy::fail);
+        return false;
+    } catch (const Error &e) {
+        if (e.code() != Errc::unknown_date) throw;
+        return true;
+    }
+}
+
 } // namespace rectify::core

@@ -7,7 +7,7 @@
 //     adjusted working day) the period ends on the first working day after it (art. 203);
 //   - n working days ends on the n-th working day after the start day (never a rest day).
 // The calendar decides what is a working day; a period ending in a year it has no data for
-// follows the unknown-date policy (Errc::unknown_date by default).
+// follows the unknown-date policy (by default Monday-Friday, provisionally: see period_is_provisional).
 #pragma once
 
 #include "core/calendar.hpp"
@@ -33,5 +33,9 @@ Date add_months(const Date &d, std::int64_t n);
 // Errc::argument when n < 1, n > kMaxOffset, or the end would pass 9999-12-31.
 Date period_end(const Calendar &cal, const Date &start, PeriodUnit unit, std::int64_t n,
                 UnknownPolicy policy = UnknownPolicy::calendar);
+
+// Whether period_end() depends on a day the calendar has no data for: an answer counted on the
+// plain Monday-Friday rule, to be computed again once that year's notice is loaded.
+bool period_is_provisional(const Calendar &cal, const Date &start, PeriodUnit unit, std::int64_t n);
 
 } // namespace rectify::core

@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
+
 namespace rectify::core {
 
 RuleProfile default_profile() {
@@ -31,6 +33,26 @@ DerivedDeadlines derive_deadlines(const RuleProfile &p, const Calendar &cal, con
     d.report_due = end(feedback, p.report_due);
     d.evaluation_due = end(d.concentrated_end, p.evaluation_after);
     return d;
+}
+
+std::vector<int> provisional_years(const RuleProfile &p, const Calendar &cal, const Date &feedback) {
+    RuleProfile strict = p;
+    strict.unknown_dates = UnknownPolicy::fail;
+    try {
+        derive_deadlines(strict, cal, feedback);
+        return {};
+    } catch (const Error &e) {
+        if (e.code() != Errc::unknown_date) throw;
+    }
+    RuleProfile loose = p;
+    loose.unknown_dates = UnknownPolicy::weekdays;
+    const DerivedDeadlines d = derive_deadlines(loose, cal, feedback);
+    const Date last = std::max({d.plan_due, d.concentrated_end, d.report_due, d.evaluation_due});
+    std::vector<int> years;
+    for (int y = static_cast<int>(feedback.year()); y <= static_cast<int>(last.year()); ++y)
+        if (!cal.knows_year(y)) years.push_back(y);
+    if (years.empty()) years.push_back(static_cast<int>(last.year()));
+    return years;
 }
 
 } // namespace rectify::core

@@ -26,7 +26,9 @@ struct RuleProfile {
     Offset report_due{PeriodUnit::months, 2};       // 整改情况报告 due, after feedback
     Offset evaluation_after{PeriodUnit::months, 1}; // 整改评估, after the concentrated period
     std::vector<std::int64_t> warn_days{20, 10};    // yellow from the first; strictly descending, > 0
-    UnknownPolicy unknown_dates = UnknownPolicy::fail; // how derived deadlines treat unknown years
+    // How derived deadlines treat unknown years: weekdays (the default) counts Monday-Friday and the
+    // deadline is provisional until the year is loaded; fail refuses to derive it.
+    UnknownPolicy unknown_dates = UnknownPolicy::weekdays;
 };
 
 // The profile every new database has: report due 2 months after feedback, a 1-month plan, a
@@ -45,5 +47,10 @@ struct DerivedDeadlines {
 
 // Deadlines of an inspection fed back on `feedback`, as legal periods on the calendar.
 DerivedDeadlines derive_deadlines(const RuleProfile &p, const Calendar &cal, const Date &feedback);
+
+// The years without a notice that those deadlines depend on, in order: empty when they are final;
+// otherwise they are provisional (counted on the plain Monday-Friday rule) until those years are
+// loaded, and are derived again then.
+std::vector<int> provisional_years(const RuleProfile &p, const Calendar &cal, const Date &feedback);
 
 } // namespace rectify::core

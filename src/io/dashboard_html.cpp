@@ -66,7 +66,7 @@ std::string header(const Report &r) {
     const auto &in = r.doc.inspection;
     std::string out = "<header>\n<h1>" + esc(page_title(r.doc)) + "</h1>\n";
     out += "<p>整改工作看板<span class=\"audience\">" +
-           std::string(r.audience == Audience::public_ ? "向社会公开版" : "党内版") + "</span></p>\n";
+           std::string(audience_label(r.audience)) + "</span></p>\n";
     std::string who = "被巡察单位：" + r.doc.unit.name;
     if (r.doc.unit.party_org) who += "（" + *r.doc.unit.party_org + "）";
     who += "　巡察组：" + in.group + "　类型：" + std::string(core::label(in.kind));

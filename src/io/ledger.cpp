@@ -89,11 +89,16 @@ std::vector<LedgerRow> ledger_rows(const Report &r) {
     return rows;
 }
 
+std::string ledger_sheet_name(const Report &r) {
+    return "台账（" + std::string(audience_label(r.audience)) + "）";
+}
+
 std::string ledger_title(const Report &r) {
     const auto &in = r.doc.inspection;
     const std::string org = r.doc.unit.party_org.value_or(r.doc.unit.name);
     const std::string kind = in.label.value_or(std::string(core::label(in.kind)));
-    return org + kind + "整改台账（截至" + core::format_date_chinese(r.as_of) + "）";
+    return org + kind + "整改台账（" + std::string(audience_label(r.audience)) + "，截至" +
+           core::format_date_chinese(r.as_of) + "）";
 }
 
 } // namespace rectify::io

@@ -43,8 +43,11 @@ struct LedgerRow {
 // running numbers, each issue's own measures before its sub-issues'.
 std::vector<LedgerRow> ledger_rows(const Report &r);
 
-// "市妇联党组政治巡察整改台账（截至2026年11月27日）": the workbook's title row and property.
+// "市妇联党组政治巡察整改台账（党内版，截至2026年11月27日）", for the public
+// "…（向社会公开版，截至…）": the workbook's title row and property.
 std::string ledger_title(const Report &r);
+// The worksheet's name: 台账（党内版） or 台账（向社会公开版）.
+std::string ledger_sheet_name(const Report &r);
 
 // UTF-8 with a BOM, RFC 4180 quoting, CRLF line ends, the header row first; cells that a
 // spreadsheet would take for a formula are defused (see ledger_csv.cpp).

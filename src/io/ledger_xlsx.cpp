@@ -208,7 +208,8 @@ std::string render_ledger_xlsx(const Report &r) {
         // The report's date rather than the clock, so that the same ledger gives the same bytes.
         props.created = static_cast<time_t>((r.as_of - boost::gregorian::date(1970, 1, 1)).days()) * 86400;
         check(workbook_set_properties(wb.get(), &props), "properties");
-        lxw_worksheet *ws = workbook_add_worksheet(wb.get(), "台账");
+        const std::string sheet = ledger_sheet_name(r);
+        lxw_worksheet *ws = workbook_add_worksheet(wb.get(), sheet.c_str());
         if (!ws) throw Error(Errc::io, "cannot add the worksheet");
         const Formats f = make_formats(wb.get());
 

@@ -55,9 +55,10 @@ core::RuleProfile read_profile(std::string_view json) {
         }
     }
     if (auto u = f.opt_text("unknown_dates")) {
-        if (*u == "fail") p.unknown_dates = core::UnknownPolicy::fail;
+        // "refuse" is the command line's word for the strict choice; it is stored as "fail".
+        if (*u == "fail" || *u == "refuse") p.unknown_dates = core::UnknownPolicy::fail;
         else if (*u == "weekdays") p.unknown_dates = core::UnknownPolicy::weekdays;
-        else f.fail("unknown_dates", "unknown value '" + *u + "' (expected fail or weekdays)");
+        else f.fail("unknown_dates", "unknown value '" + *u + "' (expected weekdays, fail or refuse)");
     }
     f.finish();
     core::check_profile(p);

@@ -7,6 +7,7 @@
 #include "io/json_text.hpp"
 #include "io/notice_render.hpp"
 #include "io/record_json.hpp"
+#include "service/provisional.hpp"
 #include "service/audit.hpp"
 #include "service/dispatch.hpp"
 #include "service/document_loader.hpp"
@@ -15,6 +16,9 @@
 
 #include <SQLiteCpp/Transaction.h>
 #include <boost/json.hpp>
+
+#include <optional>
+#include <type_traits>
 
 #include <functional>
 #include <set>
@@ -67,7 +71,9 @@ std::string Service::record_json(core::Kind kind, std::int64_t id) {
         using R = typename decltype(t)::type;
         auto r = store_.get<R>(id);
         if (!r) throw Error(Errc::not_found, "no " + record_label(kind, id));
-        return io::to_compact_json(io::record_json(*r));
+        auto o = io::record_json(*r);
+        if constexpr (std::is_same_v<R, core::Inspection>) mark_provisional(o, provisional_years(store_, *r, calendar()));
+        return io::to_compact_json(o);
     });
 }
 
@@ -105,7 +111,15 @@ std::string Service::list_json(core::Kind kind, const store::ListFilter &filter)
                 access_.require_read(actor_, parent, filter.parent_id, what + " of " + record_label(parent, filter.parent_id));
         }
         boost::json::array out;
-        for (const auto &r : store_.list<R>(scoped)) out.push_back(io::record_json(r));
+        std::optional<core::Calendar> cal;
+        for (const auto &r : store_.list<R>(scoped)) {
+            auto o = io::record_json(r);
+            if constexpr (std::is_same_v<R, core::Inspection>) {
+                if (!cal) cal = calendar();
+                mark_provisional(o, provisional_years(store_, r, *cal));
+            }
+            out.push_back(std::move(o));
+        }
         return io::to_compact_json(out);
     });
 }

@@ -123,7 +123,10 @@ public:
     void backup(const std::string &dest_path);
 
     // Deadlines (service_deadlines.cpp).
-    void calendar_load_json(std::string_view json);
+    // Stores the notices and derives again every provisional derived deadline that depended on
+    // a year they make known (audited as "recalculate"); returns the changes as a JSON array of
+    // {"inspection_id", "ref", "deadline", "label", "from", "to", "provisional"}.
+    std::string calendar_load_json(std::string_view json);
     void calendar_set_day(std::string_view date, bool off);
     core::Calendar calendar(); // the database's calendar as it is now (no authorisation: internal)
     core::Calendar calendar_for_reader(); // the same, for an actor who may read

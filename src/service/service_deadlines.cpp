@@ -12,6 +12,7 @@
 #include "io/profile_json.hpp"
 #include "io/record_json.hpp"
 #include "service/audit.hpp"
+#include "service/provisional.hpp"
 #include "service/measure_lights.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
@@ -19,6 +20,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -60,12 +62,76 @@ core::Calendar Service::calendar_for_reader() {
     return calendar();
 }
 
-void Service::calendar_load_json(std::string_view json) {
+namespace {
+void set_derived(core::Inspection &in, const store::ProfileRow &profile, const core::Calendar &cal);
+
+const char *const kDerivedKeys[] = {"plan_due", "concentrated_end", "report_due", "evaluation_due"};
+const char *const kDerivedLabels[] = {"整改方案", "集中整改期满", "整改情况报告", "整改评估"};
+
+std::array<core::OptDate, 4> derived_dates(const core::Inspection &in) {
+    return {in.plan_due, in.concentrated_end, in.report_due, in.evaluation_due};
+}
+
+// Derives again, on the calendar `after`, the deadlines of every inspection that were provisional
+// on `before`; stores and audits those that changed and returns the changes.
+boost::json::array rederive_provisional(store::Store &store, const core::Calendar &before, const core::Calendar &after,
+                                        const std::string &actor, const std::string &now) {
+    std::vector<core::Inspection> provisional;
+    store.for_each_by_id<core::Inspection>([&](const core::Inspection &in) {
+        if (!provisional_years(store, in, before).empty()) provisional.push_back(in);
+    });
+    boost::json::array changes;
+    store::Deadlines d(store);
+    for (auto &in : provisional) {
+        const auto old_dates = derived_dates(in);
+        const std::string before_image = audit_image(in);
+        auto profile = d.profile(*in.profile_id);
+        set_derived(in, *profile, after);
+        const bool still = !provisional_years(store, in, after).empty();
+        const auto new_dates = derived_dates(in);
+        if (new_dates == old_dates) continue;
+        for (std::size_t i = 0; i < new_dates.size(); ++i) {
+            if (new_dates[i] == old_dates[i]) continue;
+            boost::json::object c;
+            c["inspection_id"] = in.meta.id;
+            c["ref"] = in.meta.ref;
+            c["deadline"] = kDerivedKeys[i];
+            c["label"] = kDerivedLabels[i];
+            c["from"] = io::to_json(old_dates[i]);
+            c["to"] = io::to_json(new_dates[i]);
+            c["provisional"] = still;
+            changes.push_back(std::move(c));
+        }
+        if (!store.update(in, now))
+            throw Error(Errc::conflict, "inspection " + std::to_string(in.meta.id) + " was changed by another writer");
+        audit(store, actor, now, "recalculate", core::Kind::inspection, in.meta.id, before_image, audit_image(in));
+    }
+    return changes;
+}
+} // namespace
+
+std::vector<int> provisional_years(store::Store &store, const core::Inspection &in, const core::Calendar &cal) {
+    if (!in.feedback_date || !in.profile_id) return {};
+    auto profile = store::Deadlines(store).profile(*in.profile_id);
+    if (!profile) return {};
+    return core::provisional_years(io::read_profile(profile->body), cal, *in.feedback_date);
+}
+
+void mark_provisional(boost::json::object &o, const std::vector<int> &years) {
+    o["provisional"] = !years.empty();
+    if (years.empty()) return;
+    boost::json::array ys;
+    for (int y : years) ys.push_back(y);
+    o["provisional_years"] = std::move(ys);
+}
+
+std::string Service::calendar_load_json(std::string_view json) {
     const std::string &actor = require_actor();
     auto notices = core::parse_holiday_notices(json); // refuses malformed text before anything
     WriteTransaction tx(store_);
     require(Permission::configure, {}, "loading calendar notices");
-    core::Calendar cal = calendar();
+    const core::Calendar before = calendar();
+    core::Calendar cal = before;
     cal.load(notices); // refuses contradictions, all or nothing
     // Stored as given, one row per load, and applied again in load order whenever the
     // database's calendar is built.
@@ -76,7 +142,10 @@ void Service::calendar_load_json(std::string_view json) {
     row.loaded_by = actor;
     store::Deadlines(store_).add_notice(row);
     audit(store_, actor, row.loaded_at, "load", "calendar", row.id, std::nullopt, row.body);
+    // Deadlines counted on the plain Monday-Friday rule for a year now known are derived again.
+    boost::json::array changes = rederive_provisional(store_, before, calendar(), actor, row.loaded_at);
     tx.commit();
+    return io::to_compact_json(changes);
 }
 
 void Service::calendar_set_day(std::string_view date, bool off) {

@@ -264,7 +264,16 @@ std::int64_t Service::review_verdict(std::int64_t review_id, std::int64_t issue_
     v.findings = finding_text;
     v.decided_on = decided_on;
     v.decided_by = actor;
-    ft.add_verdict(v);
+    try {
+        ft.add_verdict(v);
+    } catch (const Error &e) {
+        // One verdict per issue and review: name the issue by its id and, where it has one, its
+        // ref, so a caller finds it by whichever they gave.
+        if (e.code() != Errc::duplicate) throw;
+        const std::string ref = issue->meta.ref.empty() ? "" : " (" + issue->meta.ref + ")";
+        throw Error(Errc::duplicate, record_label(core::Kind::issue, issue_id) + ref + " already has a verdict in review " +
+                                         std::to_string(review_id));
+    }
     const std::string now = core::utc_timestamp_now();
     json::object image;
     image["review_id"] = review_id;

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <set>
+#include <vector>
 
 namespace rectify::service {
 
@@ -104,12 +105,30 @@ std::int64_t Service::apply_document(io::Document &doc, const std::string &actor
         (kind == core::Kind::unit ? own.unit_id : own.round_id) = id;
         require(core::Permission::import, own, what + ": " + path + " changes " + record_label(kind, id));
     };
-    // A deadline the library moved (an approved extension, an escalation) stands against a
-    // document that still carries the deadline it moved from.
+    // A deadline the library moved (approved extensions, escalations) stands against a document
+    // that still carries a deadline it moved from: the chain of moves that led to the measure's
+    // deadline is walked back, latest first, so a second extension does not let the document
+    // undo both.
     checks.keep_deadline = [&](const core::Measure &existing, core::Measure &incoming) {
         if (incoming.deadline == existing.deadline) return;
-        auto move = store::Deadlines(store_).last_deadline_move(existing.meta.id);
-        if (move && existing.deadline == move->second && incoming.deadline == move->first) incoming.deadline = existing.deadline;
+        // Moves made within one second sort in either order, so each step takes the latest move
+        // not yet taken that ends where the walk stands.
+        auto moves = store::Deadlines(store_).deadline_moves(existing.meta.id);
+        std::vector<bool> taken(moves.size(), false);
+        std::optional<core::Date> reached = existing.deadline;
+        for (bool stepped = true; stepped;) {
+            stepped = false;
+            for (std::size_t i = 0; i < moves.size(); ++i) {
+                if (taken[i] || moves[i].second != reached) continue;
+                taken[i] = stepped = true;
+                reached = moves[i].first;
+                if (incoming.deadline == reached) {
+                    incoming.deadline = existing.deadline;
+                    return;
+                }
+                break;
+            }
+        }
     };
     Importer importer(
         store_, actor,

@@ -99,9 +99,9 @@ public:
     std::set<std::int64_t> extended_among(const std::vector<std::int64_t> &measure_ids);
     // Which measures of these inspections an approved extension moved: one query for a whole round.
     std::set<std::int64_t> extended_in(const std::vector<std::int64_t> &inspection_ids);
-    // The latest deadline move the library made on a measure (an approved extension, or an
-    // escalation that set a new deadline): from, to. None if it never moved one.
-    std::optional<std::pair<std::optional<core::Date>, core::Date>> last_deadline_move(std::int64_t measure_id);
+    // The deadline moves the library made on a measure (approved extensions, escalations that set
+    // a new deadline), latest first: from, to. Empty if it never moved one.
+    std::vector<std::pair<std::optional<core::Date>, core::Date>> deadline_moves(std::int64_t measure_id);
     // How many measures have an approved extension, among those in scope.
     std::int64_t count_extended(const MeasureScope &scope);
 

@@ -245,22 +245,25 @@ std::set<std::int64_t> Deadlines::extended_in(const std::vector<std::int64_t> &i
     });
 }
 
-std::optional<std::pair<std::optional<core::Date>, core::Date>> Deadlines::last_deadline_move(std::int64_t measure_id) {
-    return with_sql_errors("reading deadline moves", [&]() -> std::optional<std::pair<std::optional<core::Date>, core::Date>> {
+std::vector<std::pair<std::optional<core::Date>, core::Date>> Deadlines::deadline_moves(std::int64_t measure_id) {
+    return with_sql_errors("reading deadline moves", [&] {
         SQLite::Statement st(db_, "SELECT before, after FROM ("
                                   "  SELECT original_deadline AS before, requested_deadline AS after, decided_at AS at "
                                   "  FROM extensions WHERE measure_id = ? AND state = 'approved' "
                                   "  UNION ALL "
                                   "  SELECT previous_deadline, new_deadline, created_at FROM escalations "
                                   "  WHERE target_kind = 'measure' AND target_id = ? AND new_deadline IS NOT NULL"
-                                  ") ORDER BY at DESC LIMIT 1");
+                                  ") ORDER BY at DESC");
         st.bind(1, measure_id);
         st.bind(2, measure_id);
-        if (!st.executeStep()) return std::nullopt;
-        std::optional<core::Date> before;
-        core::Date after;
-        Reader(st) >> before >> after;
-        return std::make_pair(before, after);
+        std::vector<std::pair<std::optional<core::Date>, core::Date>> moves;
+        while (st.executeStep()) {
+            std::optional<core::Date> before;
+            core::Date after;
+            Reader(st) >> before >> after;
+            moves.emplace_back(before, after);
+        }
+        return moves;
     });
 }
 

@@ -1,5 +1,7 @@
 #include "store/followthrough_rows.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 namespace rectify::store {
@@ -108,13 +110,20 @@ std::optional<ReviewRow> Followthrough::review(std::int64_t id) {
 }
 
 void Followthrough::add_verdict(VerdictRow &v) {
-    with_sql_errors("storing a verdict", [&] {
+    try {
         SQLite::Statement st(db_, "INSERT INTO review_verdicts (review_id, issue_id, verdict, findings, decided_on, decided_by) "
                                   "VALUES (?, ?, ?, ?, ?, ?)");
         Binder(st) << v.review_id << v.issue_id << v.verdict << v.findings << v.decided_on << v.decided_by;
         st.exec();
         v.id = db_.getLastInsertRowid();
-    });
+    } catch (const SQLite::Exception &e) {
+        // One verdict per issue and review: say which, as the user gave them.
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+            throw core::Error(core::Errc::duplicate, "issue " + std::to_string(v.issue_id) +
+                                                         " already has a verdict in review " +
+                                                         std::to_string(v.review_id));
+        rethrow_sqlite(e, "storing a verdict");
+    }
 }
 
 std::vector<VerdictRow> Followthrough::verdicts(std::int64_t review_id) {

@@ -1,5 +1,6 @@
 #include "store/store.hpp"
 
+#include "store/constraint_text.hpp"
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -13,21 +14,32 @@
 
 namespace rectify::store {
 
+// The user reads what was being done and what went wrong in our words; SQLite's own text names
+// tables, columns and internals, and never reaches a message. The extended result code is kept
+// for whoever has to look into a failure the sentence does not explain.
 void rethrow_sqlite(const SQLite::Exception &e, const std::string &doing) {
-    int primary = e.getErrorCode() & 0xFF;
-    std::string what = doing + ": " + e.what();
+    const int primary = e.getErrorCode() & 0xFF;
+    const std::string code = " (database result code " + std::to_string(e.getExtendedErrorCode()) + ")";
     switch (primary) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: throw core::Error(core::Errc::busy, what + " (the database stayed locked by another writer)");
-    case SQLITE_NOTADB: throw core::Error(core::Errc::not_a_db, what);
-    case SQLITE_CANTOPEN: throw core::Error(core::Errc::io, what);
-    case SQLITE_NOMEM: throw core::Error(core::Errc::nomem, what);
-    case SQLITE_READONLY: throw core::Error(core::Errc::misuse, what + " (the database is open read-only)");
-    case SQLITE_CONSTRAINT:
-        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-            throw core::Error(core::Errc::duplicate, what);
-        throw core::Error(core::Errc::invalid, what);
-    default: throw core::Error(core::Errc::db, what);
+    case SQLITE_LOCKED: throw core::Error(core::Errc::busy, doing + ": the database stayed locked by another writer");
+    case SQLITE_NOTADB: throw core::Error(core::Errc::not_a_db, doing + ": the file is not a database");
+    case SQLITE_CANTOPEN: throw core::Error(core::Errc::io, doing + ": the database file cannot be opened" + code);
+    case SQLITE_NOMEM: throw core::Error(core::Errc::nomem, doing + ": out of memory");
+    case SQLITE_READONLY: throw core::Error(core::Errc::misuse, doing + ": the database is open read-only");
+    case SQLITE_CONSTRAINT: {
+        const std::string sentence = doing + ": " + constraint_sentence(e.what());
+        const int extended = e.getExtendedErrorCode();
+        if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+            throw core::Error(core::Errc::duplicate, sentence);
+        throw core::Error(core::Errc::invalid, sentence);
+    }
+    case SQLITE_FULL: throw core::Error(core::Errc::db, doing + ": the disk is full");
+    case SQLITE_IOERR: throw core::Error(core::Errc::db, doing + ": the database file could not be read or written" + code);
+    case SQLITE_CORRUPT: throw core::Error(core::Errc::db, doing + ": the database file is damaged" + code);
+    case SQLITE_PERM:
+    case SQLITE_AUTH: throw core::Error(core::Errc::db, doing + ": the database file may not be written" + code);
+    default: throw core::Error(core::Errc::db, doing + ": the database reported an error" + code);
     }
 }
 

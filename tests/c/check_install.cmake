@@ -7,7 +7,8 @@
 # Checks: bin/rectify (when the CLI is built); LIBDIR/librectify.so -> librectify.so.SOVERSION ->
 # librectify.so.VERSION, whose SONAME is librectify.so.SOVERSION; LIBDIR/librectify.a; every
 # public header under include/rectify/; the CMake package (rectifyConfig.cmake,
-# rectifyConfigVersion.cmake, rectifyTargets.cmake and its per-configuration file) under
+# rectifyConfigVersion.cmake, rectifyTargets.cmake for the shared library and
+# rectifyStaticTargets.cmake for the static one, each with its per-configuration file) under
 # LIBDIR/cmake/rectify; LIBDIR/pkgconfig/rectify.pc. Installed binaries must not keep a RUNPATH
 # into the build tree.
 
@@ -172,19 +173,27 @@ endforeach()
 set(_pkg "${LIBDIR}/cmake/rectify")
 _expect_file("${_pkg}/rectifyConfig.cmake")
 _expect_file("${_pkg}/rectifyConfigVersion.cmake")
-_expect_file("${_pkg}/rectifyTargets.cmake")
-file(GLOB _per_config "${PREFIX}/${_pkg}/rectifyTargets-*.cmake")
-if(NOT _per_config)
-  _fail("missing: ${_pkg}/rectifyTargets-<config>.cmake")
-endif()
-if(EXISTS "${PREFIX}/${_pkg}/rectifyTargets.cmake")
-  file(READ "${PREFIX}/${_pkg}/rectifyTargets.cmake" _targets)
-  foreach(_t rectify::rectify rectify::rectify_static)
+# The shared library's export set names no private dependency; the static one's stands apart,
+# so that the config file loads it only when those dependencies are found.
+foreach(_set_target rectifyTargets|rectify::rectify rectifyStaticTargets|rectify::rectify_static)
+  string(REPLACE "|" ";" _set_target "${_set_target}")
+  list(GET _set_target 0 _set)
+  list(GET _set_target 1 _t)
+  _expect_file("${_pkg}/${_set}.cmake")
+  file(GLOB _per_config "${PREFIX}/${_pkg}/${_set}-*.cmake")
+  if(NOT _per_config)
+    _fail("missing: ${_pkg}/${_set}-<config>.cmake")
+  endif()
+  if(EXISTS "${PREFIX}/${_pkg}/${_set}.cmake")
+    file(READ "${PREFIX}/${_pkg}/${_set}.cmake" _targets)
     if(NOT _targets MATCHES "add_library\\(${_t} ")
-      _fail("rectifyTargets.cmake does not define ${_t}")
+      _fail("${_set}.cmake does not define ${_t}")
     endif()
-  endforeach()
-endif()
+    if(_set STREQUAL "rectifyTargets" AND _targets MATCHES "SQLiteCpp|SQLite::|OpenSSL::|XLSXWRITER")
+      _fail("${_set}.cmake names a private dependency of the static library")
+    endif()
+  endif()
+endforeach()
 if(EXISTS "${PREFIX}/${_pkg}/rectifyConfigVersion.cmake")
   file(READ "${PREFIX}/${_pkg}/rectifyConfigVersion.cmake" _cv)
   if(NOT _cv MATCHES "PACKAGE_VERSION \"${VERSION}\"")

@@ -1165,6 +1165,69 @@ static void test_extensions(void)
     rectify_free(json);
 }
 
+/* A deadline across the end of the last loaded year: fed back 2026-12-10 into a database that
+ * knows 2026 and not 2027, its derived deadlines count Monday-Friday and are provisional; loading
+ * a 2027 notice whose Spring Festival covers 2027-02-10 moves them and lists the moves. */
+static void test_reload(const char *seed_path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    const char *from = "\"feedback_date\": null";
+    const char *to = "\"feedback_date\": \"2026-12-10\"";
+    const char *notice =
+        "{\"year\": 2027, \"papers\": [\"made up for the test\"], \"days\": ["
+        "{\"name\": \"春节\", \"date\": \"2027-02-09\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-10\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-11\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-12\", \"isOffDay\": true}]}";
+    char path[700], file[700];
+    char *seed, *doc, *at, *json = NULL, *changes = NULL;
+    size_t len, i;
+    int64_t id = 0;
+    rectify_db *db = NULL;
+    rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
+
+    tmp_path(path, sizeof path, "reload.db");
+    seed = read_file(seed_path, &len);
+    if (seed == NULL || (at = strstr(seed, from)) == NULL)
+        fatal("cannot read the seed case");
+    doc = (char *)malloc(len + strlen(to) + 1);
+    if (doc == NULL)
+        fatal("out of memory");
+    memcpy(doc, seed, (size_t)(at - seed));
+    strcpy(doc + (at - seed), to);
+    strcat(doc, at + strlen(from));
+    free(seed);
+    o.actor = "admin";
+    MUST(rectify_db_open(&db, path, &o));
+    CHECK_RC(rectify_import_json(&id, NULL, db, doc, strlen(doc)), RECTIFY_OK);
+    free(doc);
+    CHECK_RC(rectify_record_get(&json, db, RECTIFY_KIND_INSPECTION, id), RECTIFY_OK);
+    CHECK_HAS(json, "\"concentrated_end\":\"2027-02-10\"");
+    CHECK_HAS(json, "\"provisional\":true,\"provisional_years\":[2027]");
+    rectify_free(json);
+    /* Refused: nothing stored, nothing moved. */
+    CHECK_RC(rectify_db_calendar_load_json_changes(NULL, db, notice, strlen(notice)), RECTIFY_E_ARGUMENT);
+    CHECK_RC(rectify_db_calendar_load_json_changes(&changes, db, "{", 1), RECTIFY_E_JSON);
+    CHECK(changes == NULL);
+    CHECK_RC(rectify_record_get(&json, db, RECTIFY_KIND_INSPECTION, id), RECTIFY_OK);
+    CHECK_HAS(json, "\"provisional\":true");
+    rectify_free(json);
+    /* Loaded: moved past the holiday, listed, and final. */
+    CHECK_RC(rectify_db_calendar_load_json_changes(&changes, db, notice, strlen(notice)), RECTIFY_OK);
+    CHECK_HAS(changes, "\"deadline\":\"concentrated_end\",\"label\":\"集中整改期满\",\"from\":\"2027-02-10\",\"to\":\"2027-02-15\"");
+    CHECK_HAS(changes, "\"deadline\":\"evaluation_due\"");
+    rectify_free(changes);
+    CHECK_RC(rectify_record_get(&json, db, RECTIFY_KIND_INSPECTION, id), RECTIFY_OK);
+    CHECK_HAS(json, "\"concentrated_end\":\"2027-02-15\"");
+    CHECK_HAS(json, "\"provisional\":false");
+    rectify_free(json);
+    rectify_db_close(db);
+    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
+        remove(file);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -1178,6 +1241,7 @@ int main(int argc, char **argv)
     test_escalations();
     test_warnings();
     test_extensions();
+    test_reload(argv[1]);
     remove_world();
     if (g_known_bugs > 0)
         printf("%d known library bug(s), reported above\n", g_known_bugs);

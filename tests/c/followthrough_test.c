@@ -923,6 +923,14 @@ static void test_review(void)
     REFUSED(rectify_review_verdict(&id, g_supervisor, review, a, "held", "2019-06-12", NULL, NULL), RECTIFY_E_DUPLICATE);
     CHECK(id == 0);
     {
+        /* The message names the issue (id and ref) and the review, never SQLite's text. */
+        char want[256];
+        snprintf(want, sizeof want, "issue %lld (" INSP1 "/a3/i1) already has a verdict in review %lld", (long long)a,
+                 (long long)review);
+        CHECK_MSG_HAS(want);
+        CHECK(strstr(rectify_errmsg(), "UNIQUE") == NULL && strstr(rectify_errmsg(), "constraint") == NULL);
+    }
+    {
         const int64_t d = find(RECTIFY_KIND_ISSUE, INSP2 "/a3/i1");
         REFUSED(rectify_review_verdict(&id, g_supervisor, review, d, "relapsed", "2019-06-12", NULL, NULL), RECTIFY_E_ARGUMENT);
         CHECK_MSG_HAS("findings");

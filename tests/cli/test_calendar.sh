@@ -1,5 +1,5 @@
 # calendar: is-workday, add-workdays and period against the official China calendar, edge by edge;
-# bad dates named (exit 5); a year with no notice is an error unless --unknown weekdays; a notice
+# bad dates named (exit 5); a year with no notice counts Monday-Friday, provisionally (--unknown refuse: an error); a notice
 # loaded into a database makes that year known there (and nowhere else); local days.
 . "$(dirname "$0")/lib.sh"
 
@@ -31,7 +31,7 @@ is_workday 2019-05-05 "yes 调休上班"
 
 r --json calendar is-workday 2019-10-01; expect_ok
 py 'assert d == {"date": "2019-10-01", "workday": False, "day_type": "holiday", "label": "法定节假日",
-               "calendar": "bundled"}, d'
+               "calendar": "bundled", "provisional": False}, d'
 r --json calendar is-workday 2019-02-02; expect_ok
 py 'assert d["workday"] is True and d["day_type"] == "adjusted_workday" and d["label"] == "调休上班", d'
 
@@ -44,7 +44,7 @@ date_is calendar add-workdays 2019-02-11 -3 2019-02-01
 date_is calendar add-workdays 2019-02-05 0 2019-02-05 # n = 0 is the day itself, even a holiday
 date_is calendar add-workdays 2019-09-30 1 2019-10-08 # across National Day
 r --json calendar add-workdays 2019-02-01 3; expect_ok
-py 'assert d == {"date": "2019-02-01", "n": 3, "result": "2019-02-11", "calendar": "bundled"}, d'
+py 'assert d == {"date": "2019-02-01", "n": 3, "result": "2019-02-11", "calendar": "bundled", "provisional": False}, d'
 
 # period: the Civil Code's rules.
 date_is calendar period 2019-09-01 --months 1 2019-10-08   # 10-01 is National Day: the next working day
@@ -58,7 +58,7 @@ date_is calendar period 2019-01-25 --days 10 2019-02-11    # 02-04 falls in Spri
 date_is calendar period 2019-01-25 --days 7 2019-02-01
 date_is calendar period 2019-02-01 --workdays 3 2019-02-11
 r --json calendar period 2019-09-01 --months 1; expect_ok
-py 'assert d == {"start": "2019-09-01", "unit": "months", "n": 1, "end": "2019-10-08", "calendar": "bundled"}, d'
+py 'assert d == {"start": "2019-09-01", "unit": "months", "n": 1, "end": "2019-10-08", "calendar": "bundled", "provisional": False}, d'
 
 # Bad dates and numbers: exit 5, the date named; usage errors exit 2.
 r calendar add-workdays 2019-02-30 3
@@ -88,12 +88,41 @@ expect_error 5
 r calendar is-workday 2019-09-01 --unknown maybe
 expect_error 2
 
-# 2027 has no notice yet: unknown. Failing is the default; --unknown weekdays counts Mon-Fri.
-r calendar is-workday 2027-01-04
-expect_error 5
-err_has 2027
-err_has "calendar load"
-r calendar add-workdays 2026-12-31 1
+# 2027 has no notice yet: unknown. By default such a day counts as an ordinary Monday-Friday
+# week and the answer says it is provisional (a line on stderr, "provisional" in JSON);
+# --unknown refuse (or fail) keeps the strict refusal.
+r calendar is-workday 2027-01-04; expect_rc 0
+[ "$OUT" = "yes 未知" ] || fail "is-workday 2027-01-04 printed '$OUT'"
+err_has "2027年日历未载入，暂按常规工作日计算"
+r calendar is-workday 2027-01-02; expect_rc 0
+[ "$OUT" = "no 未知" ] || fail "a Saturday of 2027 printed '$OUT'"
+r calendar add-workdays 2026-12-31 1; expect_rc 0
+[ "$OUT" = 2027-01-01 ] || fail "printed '$OUT'"
+err_has "2027年日历未载入"
+r calendar period 2026-12-01 --months 1; expect_rc 0 # a Friday, and no notice makes it a holiday
+[ "$OUT" = 2027-01-01 ] || fail "printed '$OUT'"
+err_has "2027年日历未载入"
+r --json calendar is-workday 2027-01-04; expect_ok
+py 'assert d["day_type"] == "unknown" and d["label"] == "未知" and d["workday"] is True, d'
+py 'assert d["provisional"] is True and d["provisional_years"] == [2027], d'
+r --json calendar period 2026-12-10 --months 2; expect_ok
+py 'assert d["end"] == "2027-02-10" and d["provisional"] is True and d["provisional_years"] == [2027], d'
+# An answer within known years is not provisional, and says nothing on stderr.
+r --json calendar period 2026-11-10 --months 1; expect_ok
+py 'assert d["end"] == "2026-12-10" and d["provisional"] is False and "provisional_years" not in d, d'
+r calendar add-workdays 2026-12-30 1; expect_ok
+[ -z "$ERR" ] || fail "a known answer printed '$ERR' on stderr"
+# An answer that only passes through a known year is not provisional either.
+r --json calendar add-workdays 2026-12-31 -1; expect_ok
+py 'assert d["result"] == "2026-12-30" and d["provisional"] is False, d'
+# The strict choice refuses, naming the day and how to load the year.
+for strict in refuse fail; do
+    r calendar is-workday 2027-01-04 --unknown $strict
+    expect_error 5
+    err_has 2027
+    err_has "calendar load"
+done
+r calendar add-workdays 2026-12-31 1 --unknown refuse
 expect_error 5
 err_has 2027-01-01
 r calendar period 2026-12-01 --months 1 --unknown fail
@@ -120,14 +149,8 @@ err_has "adding 3 working days to 2026-12-31 depends on"
 r calendar is-workday 2027-01-04 --unknown fail
 expect_error 5
 [ "$(grep -o '2027-01-04 is a working day' err.txt | wc -l)" = 1 ] || fail "is-workday names its question twice: $(cat err.txt)"
-r calendar is-workday 2027-01-04 --unknown weekdays; expect_ok
+r calendar is-workday 2027-01-04 --unknown weekdays; expect_rc 0
 [ "$OUT" = "yes 未知" ] || fail "is-workday 2027-01-04 --unknown weekdays printed '$OUT'"
-r calendar is-workday 2027-01-02 --unknown weekdays; expect_ok
-[ "$OUT" = "no 未知" ] || fail "a Saturday of 2027 printed '$OUT'"
-date_is calendar add-workdays 2026-12-31 1 --unknown weekdays 2027-01-01
-date_is calendar period 2026-12-01 --months 1 --unknown weekdays 2027-01-01 # a Friday, and no notice makes it a holiday
-r --json calendar is-workday 2027-01-04 --unknown weekdays; expect_ok
-py 'assert d["day_type"] == "unknown" and d["label"] == "未知" and d["workday"] is True, d'
 
 # A made-up 2027 notice loaded into a database makes 2027 known there.
 cat > cn-2027.json <<'EOF'
@@ -142,7 +165,7 @@ r --db cal.db calendar load cn-2027.json
 expect_ok
 out_has "2027"
 r --db cal.db --json calendar is-workday 2027-01-04; expect_ok
-py 'assert d == {"date": "2027-01-04", "workday": True, "day_type": "workday", "label": "工作日", "calendar": "database"}, d'
+py 'assert d == {"date": "2027-01-04", "workday": True, "day_type": "workday", "label": "工作日", "calendar": "database", "provisional": False}, d'
 r --db cal.db calendar is-workday 2027-01-01; expect_ok
 [ "$OUT" = "no 法定节假日" ] || fail "2027-01-01 in the database printed '$OUT'"
 r --db cal.db calendar is-workday 2027-02-06; expect_ok
@@ -151,11 +174,40 @@ date_is --db cal.db calendar add-workdays 2026-12-31 1 2027-01-04
 date_is --db cal.db calendar period 2027-01-08 --months 1 2027-02-10
 date_is --db cal.db calendar period 2026-12-01 --months 1 2027-01-04 # 元旦 2027 is known now
 # The bundled calendar is untouched: without the database, 2027 is unknown still.
-r calendar is-workday 2027-01-04
+r calendar is-workday 2027-01-04 --unknown refuse
 expect_error 5
 # The notice is in the audit log, under its actor.
 r --db cal.db --json audit log; expect_ok
 py 'assert any(e["action"] == "load" and e["kind"] == "calendar" and e["actor"] == "tester" for e in d), d[-1]'
+
+# A deadline across the end of the last loaded year: fed back 2026-12-10 with 2026 known and 2027
+# not, the import succeeds, its derived deadlines count Monday-Friday and say they are provisional.
+cp "$SEED" fed-back.json
+python3 - fed-back.json <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["inspection"]["feedback_date"] = "2026-12-10"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PYEOF
+r --db reload.db init; expect_ok
+r --db reload.db import fed-back.json; expect_ok
+r --db reload.db --json show inspection 1; expect_ok
+py 'assert (d["concentrated_end"], d["evaluation_due"], d["provisional"], d["provisional_years"]) == ("2027-02-10", "2027-03-10", True, [2027]), d'
+r --db reload.db --json profile apply -i 1 default; expect_ok
+py 'assert d["concentrated_end"] == "2027-02-10" and d["provisional"] is True and d["provisional_years"] == [2027], d'
+r --db reload.db profile apply -i 1 default; expect_rc 0
+err_has "注：2027年节假日安排未载入，相关期限暂按常规工作日计算"
+# Loading 2027 moves what its Spring Festival holiday covers, lists it, audits it, clears the mark.
+r --db reload.db calendar load "$RECTIFY_FIXTURES/calendars/cn-2027-made-up.json"; expect_ok
+out_has "集中整改期满 concentrated_end: 2027-02-10 → 2027-02-15"
+out_has "整改评估 evaluation_due: 2027-03-10 → 2027-03-15"
+out_has "3 derived deadlines changed"
+r --db reload.db --json show inspection 1; expect_ok
+py 'assert (d["concentrated_end"], d["report_due"], d["evaluation_due"], d["provisional"]) == ("2027-02-15", "2027-02-15", "2027-03-15", False), d'
+r --db reload.db --json audit log; expect_ok
+py 'assert any(e["action"] == "recalculate" and e["kind"] == "inspection" and e["after"]["concentrated_end"] == "2027-02-15" for e in d), d[-1]'
+r --db reload.db --json calendar load cn-2027.json; expect_ok
+py 'assert d["changes"] == [], d'
 
 # Refused loads change nothing: malformed, contradictory, missing, not admin.
 printf '{"year": 2028, "papers": ["x"], "days": [' > broken.json
@@ -176,7 +228,7 @@ r --db cal.db grant 联络员 auditor; expect_ok
 r --db cal.db --actor 联络员 calendar load cn-2027.json
 expect_error 6
 err_has configure
-r --db cal.db calendar is-workday 2028-01-03
+r --db cal.db calendar is-workday 2028-01-03 --unknown refuse
 expect_error 5 "(2028 became known after refused loads)"
 # Readers ask the database's calendar too; a stranger may not.
 r --db cal.db --actor 联络员 calendar is-workday 2027-01-01; expect_ok

@@ -209,6 +209,15 @@ assert ms[0]["status"] == "done" and ms[1]["status"] == "done", ms'
 r --db case.db --json audit log issue "$U2/a6/i2"; expect_ok
 py 'assert [e["action"] for e in d][-2:] == ["close_out", "relapse"], [e["action"] for e in d]'
 refused 4 --db case.db --actor 纪委 review verdict "$REVIEW" "$U1/a3/i1" held --date 2019-06-12
+# A second verdict names the issue as it was given (ref or id) and the review, in the domain's words.
+err_has "issue $U1/a3/i1"
+err_has "already has a verdict in review $REVIEW"
+grep -qiE "unique|constraint|review_verdicts" err.txt && fail "SQLite's text reached the user: $(cat err.txt)"
+r --db case.db --json show issue "$U1/a3/i1"; expect_ok
+HELD_ID=$(pyval 'd["id"]')
+refused 4 --db case.db --actor 纪委 review verdict "$REVIEW" "$HELD_ID" held --date 2019-06-12
+err_has "issue $HELD_ID ($U1/a3/i1) already has a verdict in review $REVIEW"
+grep -qiE "unique|constraint|review_verdicts" err.txt && fail "SQLite's text reached the user: $(cat err.txt)"
 refused 5 --db case.db --actor 纪委 review verdict "$REVIEW" "$U2/a3/i1" relapsed --date 2019-06-12
 refused 5 --db case.db --actor 纪委 review verdict "$REVIEW" "$U2/a3/i1" held --date 2019-05-01
 refused 2 --db case.db --actor 纪委 review verdict "$REVIEW" "$U2/a3/i1" maybe --date 2019-06-12

@@ -58,9 +58,30 @@ rows = re.findall(r'<row r="(\d+)"', sheet)
 assert len(rows) == 2 + 28 and rows[-1] == "30", rows[-3:]
 for h in ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"]:
     assert "<t>%s</t>" % h in strings, h
-assert "市妇联党组政治巡察整改台账（截至2019年3月1日）" in strings
-assert "市妇联党组政治巡察整改台账（截至2019年3月1日）" in core
+assert "市妇联党组政治巡察整改台账（党内版，截至2019年3月1日）" in strings
+assert "市妇联党组政治巡察整改台账（党内版，截至2019年3月1日）" in core
 assert "追缴超范围发放的公务交通补贴" in strings
+PYEOF
+
+# The public and the internal workbook each say which they are: the title row, the workbook's
+# title property and the sheet's name.
+r --db s.db report --inspection "$SEED_REF" --format xlsx --audience public --as-of 2019-03-01 --out public.xlsx
+expect_ok
+python3 - <<'PYEOF' || fail "the two workbooks do not say which version they are"
+import re, zipfile
+def parts(path):
+    z = zipfile.ZipFile(path)
+    sheets = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode("utf-8"))
+    strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+    core = z.read("docProps/core.xml").decode("utf-8")
+    return sheets, strings, core
+for path, version, other in [("ledger.xlsx", "党内版", "向社会公开版"), ("public.xlsx", "向社会公开版", "党内版")]:
+    sheets, strings, core = parts(path)
+    assert sheets == ["台账（%s）" % version], (path, sheets)
+    title = "市妇联党组政治巡察整改台账（%s，截至2019年3月1日）" % version
+    assert "<t>%s</t>" % title in strings, (path, re.findall(r"<t>[^<]*整改台账[^<]*</t>", strings))
+    assert title in core, path
+    assert other not in strings and other not in core, path
 PYEOF
 
 # OSCAL: valid against the schema's parts, 11 items, the same bytes on a second export.

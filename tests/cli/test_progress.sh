@@ -15,6 +15,18 @@ err_has 2018-02-30
 r --db case.db export --inspection "$SEED_REF" --out after.json; expect_ok
 cmp -s before.json after.json || fail "a refused progress record changed the inspection"
 
+# One wording for a bad date whatever command is given it: what, the value, and why.
+r --db case.db progress add "$M" --date 2018-02-30 --text "召开支部党员大会"
+expect_error 5
+err_has "--date: '2018-02-30' is not a calendar date: February 2018 has 28 days"
+PROGRESS_ERR=$(grep -F -- "--date:" err.txt)
+r --db case.db lead add --inspection "$SEED_REF" --summary 线索 --to 市纪委监委 --date 2018-02-30
+expect_error 5
+[ "$(grep -F -- "--date:" err.txt)" = "$PROGRESS_ERR" ] || fail "lead add words a bad date otherwise: $(cat err.txt)"
+r --db case.db progress add "$M" --date 2018-13-01 --text "召开支部党员大会"
+expect_error 5
+err_has "--date: '2018-13-01' is not a calendar date: there is no month 13"
+
 # Empty text is refused too.
 r --db case.db progress add "$M" --date 2018-12-01 --text ""
 [ "$RC" -ne 0 ] || fail "empty progress text accepted"

@@ -112,24 +112,81 @@ TEST_CASE("a later profile version does not move deadlines an inspection has, ap
     CHECK(error_of([&] { t.admin.apply_profile(1, "no-such-profile"); }) == core::Errc::not_found);
 }
 
-TEST_CASE("deadlines in a year the calendar does not know fail the import until the year is loaded") {
+TEST_CASE("deadlines in a year the calendar does not know count Monday-Friday by default, and a strict profile refuses") {
     TempDir dir;
     service::Service svc(dir.file("unknown.db"), {}, std::string("admin"));
-    const auto doc = timed_seed("2026-12-01"); // 2 months later is 2027, not announced yet
+    // 2026 is known (the bundled calendar), 2027 is not: 2 months after 2026-12-10 is 2027-02-10.
+    CHECK_FALSE(svc.calendar().knows_year(2027));
+    svc.import_json(timed_seed("2026-12-10"));
+    auto in = json::parse(svc.record_json(core::Kind::inspection, 1)).as_object();
+    CHECK(in.at("plan_due") == "2027-01-11");         // 2027-01-10 is a Sunday
+    CHECK(in.at("concentrated_end") == "2027-02-10"); // a Wednesday: no notice makes it a holiday
+    CHECK(in.at("evaluation_due") == "2027-03-10");
+
+    // A profile that chooses the strict way refuses to derive them, and the import with them.
+    TempDir strict_dir;
+    service::Service strict(strict_dir.file("strict.db"), {}, std::string("admin"));
+    strict.profile_add(R"({"name": "default", "plan_due": {"unit": "months", "n": 1},
+        "concentrated": {"unit": "months", "n": 2}, "report_due": {"unit": "months", "n": 2},
+        "evaluation_after": {"unit": "months", "n": 1}, "unknown_dates": "refuse"})");
     try {
-        svc.import_json(doc);
+        strict.import_json(timed_seed("2026-12-01"));
         FAIL("expected an error");
     } catch (const core::Error &e) {
         CHECK(e.code() == core::Errc::unknown_date);
         CHECK(std::string(e.what()).find("inspection.feedback_date") != std::string::npos);
         CHECK(std::string(e.what()).find("2027") != std::string::npos);
     }
-    svc.calendar_load_json(R"({"year": 2027, "papers": ["made up for the test"], "days": [
+    CHECK(json::parse(strict.profiles_json()).as_array().back().at("profile").at("unknown_dates") == "fail");
+    strict.calendar_load_json(R"({"year": 2027, "papers": ["made up for the test"], "days": [
         {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]})");
-    svc.import_json(doc);
+    strict.import_json(timed_seed("2026-12-01"));
+    auto loaded = json::parse(strict.record_json(core::Kind::inspection, 1)).as_object();
+    CHECK(loaded.at("concentrated_end") == "2027-02-01");
+    CHECK(strict.calendar().knows_year(2027));
+}
+
+TEST_CASE("deadlines across the end of the last loaded year are provisional and derived again when the year is loaded") {
+    TempDir dir;
+    service::Service svc(dir.file("reload.db"), {}, std::string("admin"));
+    // 2026 is loaded (bundled), 2027 is not. Fed back 2026-12-10: the concentrated period and the
+    // report run to 2027-02-10, which the Spring Festival holiday of the 2027 notice covers.
+    svc.import_json(timed_seed("2026-12-10"));
     auto in = json::parse(svc.record_json(core::Kind::inspection, 1)).as_object();
-    CHECK(in.at("concentrated_end") == "2027-02-01");
-    CHECK(svc.calendar().knows_year(2027));
+    CHECK(in.at("provisional") == true);
+    CHECK(in.at("provisional_years") == json::array{2027});
+    CHECK(in.at("concentrated_end") == "2027-02-10");
+    CHECK(in.at("report_due") == "2027-02-10");
+    CHECK(in.at("evaluation_due") == "2027-03-10");
+    auto listed = json::parse(svc.list_json(core::Kind::inspection, {})).as_array();
+    CHECK(listed.at(0).at("provisional") == true);
+
+    const auto changes = json::parse(svc.calendar_load_json(test::read_file(
+                                         std::string(RECTIFY_FIXTURES_DIR) + "/calendars/cn-2027-made-up.json")))
+                             .as_array();
+    in = json::parse(svc.record_json(core::Kind::inspection, 1)).as_object();
+    CHECK(in.at("provisional") == false);
+    CHECK_FALSE(in.contains("provisional_years"));
+    CHECK(in.at("plan_due") == "2027-01-11"); // unchanged: a Monday either way
+    CHECK(in.at("concentrated_end") == "2027-02-15");
+    CHECK(in.at("report_due") == "2027-02-15");
+    CHECK(in.at("evaluation_due") == "2027-03-15");
+    REQUIRE(changes.size() == 3);
+    CHECK(changes[0].at("deadline") == "concentrated_end");
+    CHECK(changes[0].at("from") == "2027-02-10");
+    CHECK(changes[0].at("to") == "2027-02-15");
+    CHECK(changes[0].at("provisional") == false);
+    CHECK(changes[2].at("deadline") == "evaluation_due");
+    // Audited, as the change of the inspection.
+    auto events = json::parse(svc.audit_log_json("inspection", 1, 0, 0)).as_array();
+    const json::object *recalculated = nullptr;
+    for (const auto &e : events)
+        if (e.at("action") == "recalculate") recalculated = &e.as_object();
+    REQUIRE(recalculated != nullptr);
+    CHECK(recalculated->at("before").at("concentrated_end") == "2027-02-10");
+    CHECK(recalculated->at("after").at("concentrated_end") == "2027-02-15");
+    // A second load moves nothing more.
+    CHECK(svc.calendar_load_json(R"({"year": 2028, "papers": ["made up"], "days": []})") == "[]");
 }
 
 TEST_CASE("a local day off set in the database moves a deadline") {

@@ -179,6 +179,7 @@ FUNCTIONS = (
     ("rectify_backup", CODE, (HANDLE, TEXT)),
     # deadlines.h
     ("rectify_db_calendar_load_json", CODE, (HANDLE, TEXT, c_size_t)),
+    ("rectify_db_calendar_load_json_changes", CODE, (OUT_TEXT, HANDLE, TEXT, c_size_t)),
     ("rectify_db_calendar_load_file", CODE, (HANDLE, TEXT)),
     ("rectify_db_calendar_set_day", CODE, (HANDLE, TEXT, c_int)),
     ("rectify_db_calendar", CODE, (OUT_HANDLE, HANDLE)),

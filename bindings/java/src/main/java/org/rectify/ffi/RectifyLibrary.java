@@ -109,6 +109,7 @@ public interface RectifyLibrary extends Library {
 
     // deadlines.h
     int rectify_db_calendar_load_json(Pointer db, byte[] json, SizeT len);
+    int rectify_db_calendar_load_json_changes(PointerByReference out_json, Pointer db, byte[] json, SizeT len);
     int rectify_db_calendar_load_file(Pointer db, String path);
     int rectify_db_calendar_set_day(Pointer db, String date, int day_type);
     int rectify_db_calendar(PointerByReference out, Pointer db);
