@@ -48,7 +48,6 @@ template <> struct Table<core::Inspection> {
     static constexpr const char *from = "inspections t";
     static constexpr const char *order = "t.id";
     static constexpr const char *parent = "round_id";
-    static constexpr core::Kind parent_kind = core::Kind::round; // what parent_id names
     static void bind(Binder &b, const core::Inspection &r) {
         b << r.round_id << r.unit_id << r.kind << r.label << r.authority << r.group << r.onsite_start
           << r.onsite_end << r.feedback_date << r.title << r.closing << r.profile_id << r.plan_due << r.concentrated_end
@@ -68,7 +67,6 @@ template <> struct Table<core::Aspect> {
     static constexpr const char *from = "aspects t";
     static constexpr const char *order = "t.inspection_id, t.seq, t.id";
     static constexpr const char *parent = "inspection_id";
-    static constexpr core::Kind parent_kind = core::Kind::inspection; // what parent_id names
     static void bind(Binder &b, const core::Aspect &r) { b << r.inspection_id << r.seq << r.title; }
     static void read(Reader &rd, core::Aspect &r) { rd >> r.inspection_id >> r.seq >> r.title; }
 };
@@ -81,7 +79,6 @@ template <> struct Table<core::Issue> {
     static constexpr const char *from = "issues t JOIN issues i ON i.id = t.id";
     static constexpr const char *order = "t.inspection_id, " RECTIFY_ISSUE_ORDER;
     static constexpr const char *parent = "aspect_id";
-    static constexpr core::Kind parent_kind = core::Kind::aspect; // what parent_id names
     static void bind(Binder &b, const core::Issue &r) {
         b << r.inspection_id << r.aspect_id << r.parent_id << r.seq << r.title << r.description << r.is_public
           << r.non_public_reason << r.status << r.relapse_count;
@@ -101,7 +98,6 @@ template <> struct Table<core::Measure> {
     static constexpr const char *from = "measures t JOIN issues i ON i.id = t.issue_id";
     static constexpr const char *order = "t.inspection_id, " RECTIFY_ISSUE_ORDER ", t.seq, t.id";
     static constexpr const char *parent = "issue_id";
-    static constexpr core::Kind parent_kind = core::Kind::issue; // what parent_id names
     static void bind(Binder &b, const core::Measure &r) {
         b << r.inspection_id << r.issue_id << r.seq << r.title << r.category << r.leader << r.department << r.person
           << r.deadline << r.completed_date << r.is_public << r.non_public_reason << r.status;
@@ -120,7 +116,6 @@ template <> struct Table<core::Progress> {
         "progress t JOIN measures m ON m.id = t.measure_id JOIN issues i ON i.id = m.issue_id";
     static constexpr const char *order = "t.inspection_id, " RECTIFY_ISSUE_ORDER ", m.seq, m.id, t.seq, t.id";
     static constexpr const char *parent = "measure_id";
-    static constexpr core::Kind parent_kind = core::Kind::measure; // what parent_id names
     static void bind(Binder &b, const core::Progress &r) {
         b << r.inspection_id << r.measure_id << r.seq << r.date << r.text << r.author;
     }
@@ -137,7 +132,6 @@ template <> struct Table<core::Outcome> {
     static constexpr const char *from = "outcomes t LEFT JOIN issues i ON i.id = t.issue_id";
     static constexpr const char *order = "t.inspection_id, t.issue_id IS NULL, " RECTIFY_ISSUE_ORDER ", t.seq, t.id";
     static constexpr const char *parent = "issue_id";
-    static constexpr core::Kind parent_kind = core::Kind::issue; // what parent_id names
     static void bind(Binder &b, const core::Outcome &r) {
         b << r.inspection_id << r.issue_id << r.seq << r.type << r.name << r.action << r.category << r.amount_fen
           << r.form << r.count << r.date << r.note;

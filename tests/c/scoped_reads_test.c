@@ -1,8 +1,9 @@
 /*
- * scoped_reads_test.c: a read narrowed to a unit, a round, an inspection or a parent record the
+ * scoped_reads_test.c: a count or a warning list narrowed to a unit, a round or an inspection the
  * actor holds no grant on is refused with RECTIFY_E_DENIED, never answered with 0 or an empty
  * list; the message names the scope, the missing permission and the roles held, and the
- * out-parameters stay reset. The same reads narrowed to the actor's own unit answer with the
+ * out-parameters stay reset. Record lists stay views: narrowed to what the actor cannot read they
+ * list nothing. The same reads narrowed to the actor's own unit answer with the
  * right counts and rows.
  *
  * Two inspections of one round: the seed (unit A, 市妇联) and a copy of it as unit B (市档案馆).
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
     char dir[] = "/tmp/rectify-scoped-XXXXXX";
     char path[600], scope_b[64], scope_round[64], scope_insp_b[64], held[64], text[64];
     char *seed, *other, *json;
-    int64_t insp_a = 0, insp_b = 0, unit_a, unit_b, round, issue_b, measure_b, id, count;
+    int64_t insp_a = 0, insp_b = 0, unit_a, unit_b, round, measure_b, id, count;
     rectify_db *admin, *liaison;
     const char *in_a[] = {"tongcheng-2018-fulian/a1/i1/m3", "tongcheng-2018-fulian/a1/i1/m4",
                           "tongcheng-2018-fulian/a1/i2/m2"};
@@ -91,7 +92,6 @@ int main(int argc, char **argv)
     unit_a = find(admin, RECTIFY_KIND_UNIT, "tongcheng-fulian");
     unit_b = find(admin, RECTIFY_KIND_UNIT, "tongcheng-dangan");
     round = find(admin, RECTIFY_KIND_ROUND, "tongcheng-2018-round");
-    issue_b = find(admin, RECTIFY_KIND_ISSUE, "tongcheng-2018-dangan/a1/i1");
     measure_b = find(admin, RECTIFY_KIND_MEASURE, "tongcheng-2018-dangan/a1/i1/m3");
     /* Open measures with deadlines: three in A, one in B, all before 2019-03-01. */
     for (i = 0; i < sizeof in_a / sizeof in_a[0]; i++)
@@ -225,24 +225,16 @@ int main(int argc, char **argv)
         CHECK(json == NULL);
         CHECK(denial_names(scope_b, held));
     }
-    /* rectify_record_list narrowed to B's inspection or a parent record in B. */
+    /* A record list is a view, not a count: narrowed to B's inspection it lists nothing
+     * (docs/access.md), while the same call on A lists A's records. */
     {
         rectify_list_options o = RECTIFY_LIST_OPTIONS_INIT;
         o.inspection_id = insp_b;
-        json = (char *)1;
-        CHECK(rectify_record_list(&json, liaison, RECTIFY_KIND_MEASURE, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        snprintf(text, sizeof text, "listing measure records of inspection %lld", (long long)insp_b);
-        CHECK(denial_names(text, held));
+        CHECK(rectify_record_list(&json, liaison, RECTIFY_KIND_MEASURE, &o) == RECTIFY_OK);
+        CHECK(strcmp(json, "[]") == 0);
+        rectify_free(json);
         o.inspection_id = 0;
-        o.parent_id = issue_b;
-        json = (char *)1;
-        CHECK(rectify_record_list(&json, liaison, RECTIFY_KIND_MEASURE, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        snprintf(text, sizeof text, "listing measure records of issue %lld", (long long)issue_b);
-        CHECK(denial_names(text, held));
         o.parent_id = round;
-        json = (char *)1;
         CHECK(rectify_record_list(&json, liaison, RECTIFY_KIND_INSPECTION, &o) == RECTIFY_OK);
         CHECK(has(json, "tongcheng-2018-fulian") && !has(json, "tongcheng-2018-dangan"));
         rectify_free(json);
@@ -251,10 +243,6 @@ int main(int argc, char **argv)
         CHECK(rectify_record_list(&json, liaison, RECTIFY_KIND_MEASURE, &o) == RECTIFY_OK);
         CHECK(has(json, "tongcheng-2018-fulian/a1/i1/m1") && !has(json, "dangan"));
         rectify_free(json);
-        o.inspection_id = 99999;
-        json = (char *)1;
-        CHECK_FAILS(rectify_record_list(&json, liaison, RECTIFY_KIND_MEASURE, &o), RECTIFY_E_NOT_FOUND);
-        CHECK(json == NULL);
     }
     /* rectify_extension_list of a measure in B. */
     {
