@@ -208,7 +208,8 @@ typedef struct rectify_warning_options {
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of.
  * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
- *         actor holds no read on.
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_warnings(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
@@ -227,7 +228,9 @@ typedef int (*rectify_row_callback)(void *ctx, const char *row, size_t len);
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of. Also when cb is NULL.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_warnings_each(rectify_db *db, const rectify_warning_options *opts, rectify_row_callback cb,
                                       void *ctx);
@@ -242,7 +245,9 @@ RECTIFY_API int rectify_warnings_each(rectify_db *db, const rectify_warning_opti
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_overdue(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 
@@ -255,7 +260,8 @@ RECTIFY_API int rectify_overdue(char **out_json, rectify_db *db, const rectify_w
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of.
  * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
- *         actor holds no read on.
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_overdue_count(int64_t *out_count, rectify_db *db, const rectify_warning_options *opts);
 
@@ -268,7 +274,9 @@ RECTIFY_API int rectify_overdue_count(int64_t *out_count, rectify_db *db, const 
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of. Also when days is not 0 .. 3660.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_due_within(char **out_json, rectify_db *db, int days, const rectify_warning_options *opts);
 
@@ -317,7 +325,9 @@ RECTIFY_API int rectify_extension_decide(rectify_db *db, int64_t extension_id, i
  * read on at least one scope; only requests on readable measures are listed.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when measure_id is negative.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or measure_id names a measure the actor holds no
+ *         read on.
+ * @retval RECTIFY_E_NOT_FOUND when measure_id names no measure.
  */
 RECTIFY_API int rectify_extension_list(char **out_json, rectify_db *db, int64_t measure_id, int pending_only);
 
@@ -362,7 +372,9 @@ RECTIFY_API int rectify_escalate(int64_t *out_id, rectify_db *db, int kind, int6
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when opts has an unknown version, a negative id, offset or limit, an unknown
  *         rollup or light bit, or a malformed as_of.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_escalation_list_open(char **out_json, rectify_db *db, const rectify_warning_options *opts);
 

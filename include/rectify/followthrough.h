@@ -252,7 +252,9 @@ RECTIFY_API int rectify_followup_record(int64_t *out_id, rectify_db *db, int64_t
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when days is not 0 .. 3660, or opts has an unknown version, a negative id or a
  *         malformed as_of.
- * @retval RECTIFY_E_DENIED when the actor reads nothing.
+ * @retval RECTIFY_E_DENIED when the actor reads nothing, or opts names a unit, round or inspection the
+ *         actor holds no read on (refused, never answered with 0 or an empty list).
+ * @retval RECTIFY_E_NOT_FOUND when opts names a unit, round or inspection that does not exist.
  */
 RECTIFY_API int rectify_followups_due(char **out_json, rectify_db *db, int days, const rectify_warning_options *opts);
 

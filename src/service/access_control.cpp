@@ -62,6 +62,21 @@ void AccessControl::require_read(const std::optional<std::string> &actor, core::
     if (!readable) deny(actor, g, core::Permission::read, what);
 }
 
+void AccessControl::require_scope(const std::optional<std::string> &actor, core::Permission p,
+                                  std::int64_t inspection_id, std::int64_t unit_id, std::int64_t round_id,
+                                  const std::string &what) {
+    if (inspection_id)
+        require(actor, p, scope_of(core::Kind::inspection, inspection_id),
+                what + " of inspection " + std::to_string(inspection_id));
+    if (!unit_id && !round_id) return;
+    core::RecordScope where;
+    if (unit_id) where.unit_id = scope_of(core::Kind::unit, unit_id).unit_id;
+    if (round_id) where.round_id = scope_of(core::Kind::round, round_id).round_id;
+    require(actor, p, where,
+            what + (round_id ? " of round " + std::to_string(round_id) : "") +
+                (unit_id ? " of unit " + std::to_string(unit_id) : ""));
+}
+
 core::RecordScope AccessControl::scope_of(core::Kind kind, std::int64_t id) {
     return dispatch(kind, [&](auto t) -> core::RecordScope {
         using R = typename decltype(t)::type;

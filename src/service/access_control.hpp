@@ -50,6 +50,14 @@ public:
     // inspections, as lists show them; any other record by the scope of its inspection.
     void require_read(const std::optional<std::string> &actor, core::Kind kind, std::int64_t id, const std::string &what);
 
+    // A read narrowed to an inspection, a unit and/or a round (0: not narrowed) needs p there,
+    // as a statistics query does: a count or list the actor may not see is refused, never empty.
+    // A unit or round narrows to its own scope, so a grant on a round does not open "all of unit
+    // U" and a grant on a unit does not open "all of round R"; both together need either grant.
+    // Unknown ids are not_found. `what` is extended with "of round R", "of unit U", "of inspection I".
+    void require_scope(const std::optional<std::string> &actor, core::Permission p, std::int64_t inspection_id,
+                       std::int64_t unit_id, std::int64_t round_id, const std::string &what);
+
     // The scope of any record: its inspection's unit and round; a unit or round record is its own.
     core::RecordScope scope_of(core::Kind kind, std::int64_t id);
 

@@ -306,6 +306,7 @@ bool light_wanted(unsigned lights, core::Light l) { return lights == 0 || (light
 
 std::string Service::warnings(const WarningQuery &q, const std::function<bool(const std::string &)> &emit) {
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, q.scope.inspection_id, q.scope.unit_id, q.scope.round_id, "reading warnings");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "reading warnings");
     store::MeasureScope scope = q.scope;
     scope.visible = &visible;
@@ -425,6 +426,7 @@ std::string measure_rows_json(store::Store &store, const Measures &measures, con
 
 std::string Service::overdue_json(const WarningQuery &q) {
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, q.scope.inspection_id, q.scope.unit_id, q.scope.round_id, "listing overdue measures");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "listing overdue measures");
     store::MeasureScope scope = q.scope;
     scope.visible = &visible;
@@ -434,6 +436,7 @@ std::string Service::overdue_json(const WarningQuery &q) {
 
 std::int64_t Service::overdue_count(const WarningQuery &q) {
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, q.scope.inspection_id, q.scope.unit_id, q.scope.round_id, "counting overdue measures");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "counting overdue measures");
     store::MeasureScope scope = q.scope;
     scope.visible = &visible;
@@ -443,6 +446,7 @@ std::int64_t Service::overdue_count(const WarningQuery &q) {
 std::string Service::due_within_json(const WarningQuery &q, std::int64_t days) {
     if (days < 0 || days > 3660) throw Error(Errc::argument, "days: must be from 0 to 3660, got " + std::to_string(days));
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, q.scope.inspection_id, q.scope.unit_id, q.scope.round_id, "listing measures falling due");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "listing measures falling due");
     store::MeasureScope scope = q.scope;
     scope.visible = &visible;
@@ -535,14 +539,14 @@ void Service::extension_decide(std::int64_t extension_id, bool approve, std::opt
 
 std::string Service::extensions_json(std::int64_t measure_id, bool pending_only) {
     ReadTransaction snapshot(store_);
-    const core::Visibility visible = access_.visibility(actor_, Permission::read, "listing extensions");
+    if (measure_id) access_.require_read(actor_, core::Kind::measure, measure_id, "listing the extensions of " + record_label(core::Kind::measure, measure_id));
+    else access_.visibility(actor_, Permission::read, "listing extensions");
     boost::json::array out;
     for (const auto &e : store::Deadlines(store_).extensions(measure_id, pending_only)) {
         auto m = store_.get<core::Measure>(e.measure_id);
         if (!m || !access_.allows(actor_, Permission::read, store_.scope_of_inspection(m->inspection_id))) continue;
         out.push_back(extension_json(e));
     }
-    (void)visible;
     return io::to_compact_json(out);
 }
 
@@ -630,6 +634,8 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
 
 std::string Service::open_escalations_json(const store::MeasureScope &scope_in) {
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, scope_in.inspection_id, scope_in.unit_id, scope_in.round_id,
+                          "listing escalations");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "listing escalations");
     store::MeasureScope scope = scope_in;
     scope.visible = &visible;

@@ -402,6 +402,8 @@ std::int64_t Service::followup_record(std::int64_t measure_id, std::string_view 
 std::string Service::followups_due(const core::Date &as_of, std::int64_t days, const store::MeasureScope &scope_in) {
     if (days < 0 || days > 3660) throw Error(Errc::argument, "days: must be from 0 to 3660");
     ReadTransaction snapshot(store_);
+    access_.require_scope(actor_, Permission::read, scope_in.inspection_id, scope_in.unit_id, scope_in.round_id,
+                          "listing follow-ups due");
     const core::Visibility visible = access_.visibility(actor_, Permission::read, "listing follow-ups due");
     store::MeasureScope scope = scope_in;
     scope.visible = &visible;

@@ -222,18 +222,7 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
         if (!in) throw Error(Errc::not_found, "no inspection " + std::to_string(scope.inspection_id));
         inspections.push_back(std::move(*in));
     } else {
-        core::RecordScope where;
-        if (scope.unit_id) {
-            if (!store_.get<core::Unit>(scope.unit_id)) throw Error(Errc::not_found, "no unit " + std::to_string(scope.unit_id));
-            where.unit_id = scope.unit_id;
-        }
-        if (scope.round_id) {
-            if (!store_.get<core::Round>(scope.round_id)) throw Error(Errc::not_found, "no round " + std::to_string(scope.round_id));
-            where.round_id = scope.round_id;
-        }
-        if (scope.unit_id || scope.round_id)
-            require(p, where, "the " + what + (scope.round_id ? " of round " + std::to_string(scope.round_id) : "") +
-                                  (scope.unit_id ? " of unit " + std::to_string(scope.unit_id) : ""));
+        access_.require_scope(actor_, p, 0, scope.unit_id, scope.round_id, "the " + what);
         const core::Visibility visible = access_.visibility(actor_, p, "reading " + what);
         store::ListFilter f;
         f.visible = &visible;

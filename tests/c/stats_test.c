@@ -20,6 +20,7 @@
 
 #include "check.h"
 #include "files.h"
+#include "seed_units.h"
 
 /* The statistics for opts, or NULL when the call fails. */
 static char *stats(rectify_db *db, const rectify_stats_options *opts)
@@ -40,29 +41,6 @@ static rectify_db *open_as(const char *path, const char *actor)
     return db;
 }
 
-/* The seed with its ref moved, as a second unit's inspection in the same round. */
-static char *second_unit(const char *seed)
-{
-    const char *from[] = {"tongcheng-2018-fulian", "\"tongcheng-fulian\"", "\"市妇联\"", "\"市妇联党组\""};
-    const char *to[] = {"tongcheng-2018-dangan", "\"tongcheng-dangan\"", "\"市档案馆\"", "\"市档案馆党组\""};
-    size_t cap = strlen(seed) * 2 + 1, i;
-    char *out = malloc(cap), *tmp;
-    strcpy(out, seed);
-    for (i = 0; i < sizeof from / sizeof from[0]; i++) {
-        char *p;
-        while ((p = strstr(out, from[i])) != NULL) {
-            size_t head = (size_t)(p - out);
-            tmp = malloc(cap);
-            memcpy(tmp, out, head);
-            strcpy(tmp + head, to[i]);
-            strcat(tmp, p + strlen(from[i]));
-            free(out);
-            out = tmp;
-        }
-    }
-    return out;
-}
-
 int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rectify-stats-XXXXXX";
@@ -78,7 +56,8 @@ int main(int argc, char **argv)
     if (!mkdtemp(dir)) return 2;
     snprintf(path, sizeof path, "%s/stats.db", dir);
     seed = must_read_file(argv[1], NULL);
-    other = second_unit(seed);
+    other = seed_second_unit(seed);
+    if (!other) return 2;
 
     admin = open_as(path, "admin");
     MUST(rectify_import_json(&inspection, NULL, admin, seed, strlen(seed)));
