@@ -3,11 +3,10 @@
 
 namespace rectify_cli {
 
-CLI::Option *add_choice_option(CLI::App *cmd, const std::string &name, std::string &target, const choice_set &set,
-                               const std::string &more) {
-    // The validator turns a label into its code, so the command sees codes only; its description
-    // is left empty so the help shows the list once, with the labels.
-    CLI::Validator to_code(
+CLI::Validator choice_validator(const choice_set &set) {
+    // The command sees codes only. The description is left empty so the help shows the list once,
+    // with the labels, in the option's own text.
+    return CLI::Validator(
         [&set](std::string &value) -> std::string {
             if (const auto code = choice_code(set, value)) {
                 value = *code;
@@ -16,7 +15,11 @@ CLI::Option *add_choice_option(CLI::App *cmd, const std::string &name, std::stri
             return choice_error(set, value);
         },
         "");
-    return cmd->add_option(name, target, choice_help(set) + more)->transform(to_code);
+}
+
+CLI::Option *add_choice_option(CLI::App *cmd, const std::string &name, std::string &target, const choice_set &set,
+                               const std::string &more) {
+    return cmd->add_option(name, target, choice_help(set) + more)->transform(choice_validator(set));
 }
 
 } // namespace rectify_cli

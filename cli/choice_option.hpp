@@ -9,6 +9,9 @@
 
 namespace rectify_cli {
 
+/** Turns a label of set into its code, and fails for a word that names no value of set. */
+CLI::Validator choice_validator(const choice_set &set);
+
 /**
  * Adds NAME to cmd: it takes a code of set or any of its labels and leaves the code in target; its
  * help lists the codes with their labels, then `more`; anything else fails with the accepted

@@ -112,6 +112,19 @@ const choice_set &rollup_choices() {
     return set;
 }
 
+// The short labels docs/schema.md and docs/parse.md print first; the library's longer ones after.
+const choice_set &inspection_kind_choices() {
+    static const choice_set set{"inspection kind",
+                                {{"routine", {"常规", "常规巡察"}},
+                                 {"special", {"专项", "专项巡察"}},
+                                 {"mobile", {"机动", "机动巡察"}},
+                                 {"lookback", {"回头看", "巡察“回头看”"}},
+                                 {"elevated", {"提级", "提级巡察"}},
+                                 {"cross", {"交叉", "交叉巡察"}},
+                                 {"linked", {"上下联动", "上下联动巡察"}}}};
+    return set;
+}
+
 std::optional<std::string> choice_code(const choice_set &set, const std::string &word) {
     for (const auto &c : set.values) {
         if (word == c.code) {
@@ -180,15 +193,7 @@ std::string category_label(const std::string &category) {
     return lookup(category, {{"immediate", "立行立改"}, {"deadline", "限期整改"}, {"ongoing", "长期坚持"}});
 }
 
-std::string inspection_kind_label(const std::string &kind) {
-    return lookup(kind, {{"routine", "常规"},
-                         {"special", "专项"},
-                         {"mobile", "机动"},
-                         {"lookback", "回头看"},
-                         {"elevated", "提级"},
-                         {"cross", "交叉"},
-                         {"linked", "上下联动"}});
-}
+std::string inspection_kind_label(const std::string &kind) { return choice_label(inspection_kind_choices(), kind); }
 
 std::string role_label(const std::string &role) { return choice_label(role_choices(), role); }
 

@@ -31,6 +31,7 @@ const choice_set &escalation_choices(); ///< notice 督办通知书 … accounta
 const choice_set &audience_choices();   ///< internal 党内 / 党内通报, public 向社会公开 (notice, report, stats)
 const choice_set &light_choices();      ///< red 红 … blue 蓝 (warnings --only)
 const choice_set &rollup_choices();     ///< measure 措施 … round 轮次 (warnings --by)
+const choice_set &inspection_kind_choices(); ///< routine 常规 … linked 上下联动 (parse --kind; shown by show and list)
 
 /** The code a word names: the code itself or one of its labels; nullopt if it names none. */
 std::optional<std::string> choice_code(const choice_set &set, const std::string &word);
@@ -56,7 +57,7 @@ std::string status_label(const std::string &status_name);
 /** 立行立改 / 限期整改 / 长期坚持 for immediate / deadline / ongoing; the name itself otherwise. */
 std::string category_label(const std::string &category);
 
-/** 常规 / 专项 / 机动 / 回头看 / 提级 / 交叉 / 上下联动 for the inspection kinds. */
+/** 常规 / 专项 / 机动 / 回头看 / 提级 / 交叉 / 上下联动 for the inspection kinds; the name itself otherwise. */
 std::string inspection_kind_label(const std::string &kind);
 
 /** 巡察办 / 巡察组 / 整改联络员 / 责任人 / 纪委监委/组织部 / 审计 / 社会公众 for the role names. */

@@ -29,6 +29,7 @@ const std::vector<std::pair<const char *, const choice_set *>> &all_sets() {
         {"audience", &audience_choices()},
         {"light", &light_choices()},
         {"rollup", &rollup_choices()},
+        {"inspection kind", &inspection_kind_choices()},
     };
     return sets;
 }
