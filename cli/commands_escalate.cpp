@@ -1,6 +1,7 @@
 // cli/commands_escalate.cpp: `rectify escalate` records one 督办 document against an issue or a
 // measure (督办通知书 → 阶段督查指导书 → 提醒书 → 告诫书 → 问责书); `rectify escalations` lists
 // the open ones.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "deadline_options.hpp"
 #include "errors.hpp"
@@ -41,15 +42,14 @@ rectify::escalation_level parse_level(const std::string &word) {
         {"reminder", rectify::escalation_level::reminder},
         {"warning", rectify::escalation_level::warning},
         {"accountability", rectify::escalation_level::accountability}};
-    std::string known;
-    for (const auto &[name, level] : names) {
-        if (word == name || word == escalation_label(name)) {
-            return level;
+    if (const auto code = choice_code(escalation_choices(), word)) {
+        for (const auto &[name, level] : names) {
+            if (*code == name) {
+                return level;
+            }
         }
-        known += known.empty() ? "" : ", ";
-        known += std::string(name) + " " + escalation_label(name);
     }
-    throw cli_error(exit_usage, "--level: '" + word + "' is not one of " + known);
+    throw cli_error(exit_usage, "--level: " + choice_error(escalation_choices(), word));
 }
 
 std::string level_name(rectify::escalation_level level) {
@@ -103,10 +103,7 @@ void add_escalate_commands(CLI::App &app, context &ctx) {
     auto a = std::make_shared<escalate_args>();
     cmd->add_option("KIND", a->kind, "issue or measure")->required()->check(CLI::IsMember({"issue", "measure"}));
     cmd->add_option("ID", a->id, "the issue or measure (its ID or ref)")->required();
-    cmd->add_option("--level", a->level,
-                    "notice 督办通知书, guidance 阶段督查指导书, reminder 提醒书, warning 告诫书 or accountability "
-                    "问责书 (the name or the document)")
-        ->required();
+    add_choice_option(cmd, "--level", a->level, escalation_choices(), " (the name or the document)")->required();
     cmd->add_option("--date", a->date, "the day it is issued, YYYY-MM-DD")->required();
     cmd->add_option("--to", a->to, "whom it goes to (市妇联党组)")->required();
     CLI::Option *deadline = cmd->add_option("--new-deadline", a->new_deadline, "the new deadline it sets, YYYY-MM-DD");

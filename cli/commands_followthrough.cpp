@@ -2,6 +2,7 @@
 // `rectify evidence add|list|verify` (佐证材料), `rectify close-out` and its guards (销号),
 // `rectify review schedule|verdict|report` (回头看), `rectify followups plan|record|due` (长期坚持),
 // `rectify evaluate` (整改评估) and `rectify lead add|dispose|list` (问题线索).
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "deadline_options.hpp"
 #include "errors.hpp"
@@ -58,28 +59,11 @@ void must_read(rectify::db &db, rectify::kind k, std::int64_t id, const std::str
     doing(what, [&] { return db.record_get(k, id); });
 }
 
-std::string verdict_label(const std::string &verdict) {
-    if (verdict == "held") return "巩固";
-    if (verdict == "relapsed") return "反弹";
-    if (verdict == "incomplete") return "整改不到位";
-    if (verdict == "false") return "虚假整改";
-    return verdict;
-}
+std::string verdict_label(const std::string &verdict) { return choice_label(verdict_choices(), verdict); }
 
-std::string cadence_label(const std::string &cadence) {
-    if (cadence == "monthly") return "每月";
-    if (cadence == "quarterly") return "每季度";
-    if (cadence == "half_yearly") return "每半年";
-    if (cadence == "yearly") return "每年";
-    return cadence;
-}
+std::string cadence_label(const std::string &cadence) { return choice_label(cadence_choices(), cadence); }
 
-std::string disposition_label(const std::string &d) {
-    if (d == "in_progress") return "办理中";
-    if (d == "concluded") return "已办结";
-    if (d == "no_case") return "未立案";
-    return d;
-}
+std::string disposition_label(const std::string &d) { return choice_label(disposition_choices(), d); }
 
 std::string guard_label(const std::string &guard) {
     if (guard == "measures_done") return "整改措施全部完成";
@@ -488,15 +472,13 @@ void add_review_commands(CLI::App &app, context &ctx) {
     });
 
     CLI::App *verdict = group->add_subcommand(
-        "verdict", "Record a verdict on one issue: held 巩固, relapsed 反弹, incomplete 整改不到位 or false 虚假整改. "
-                   "Anything but held needs --findings and reopens the issue (history kept, relapse count raised); "
+        "verdict", "Record a verdict on one issue: " + choice_help(verdict_choices()) +
+                   ". Anything but held needs --findings and reopens the issue (history kept, relapse count raised); "
                    "--measures adds the re-rectification measures (二次整改). Admin or supervisor.");
     auto va = std::make_shared<review_args>();
     verdict->add_option("REVIEW", va->review, "the review's id (from review schedule)")->required();
     verdict->add_option("ISSUE", va->issue, "the issue's ID or ref")->required();
-    verdict->add_option("VERDICT", va->verdict, "held, relapsed, incomplete or false")
-        ->required()
-        ->check(CLI::IsMember({"held", "relapsed", "incomplete", "false"}));
+    add_choice_option(verdict, "VERDICT", va->verdict, verdict_choices())->required();
     verdict->add_option("--date", va->date, "the verdict's date, YYYY-MM-DD")->required();
     verdict->add_option("--findings", va->findings, "what was found (发现的问题)");
     verdict->add_option("--measures", va->measures,
@@ -579,9 +561,7 @@ void add_followups_commands(CLI::App &app, context &ctx) {
         "plan", "Plan follow-ups of an ongoing measure: a cadence from a start date. Admin or liaison.");
     auto pa = std::make_shared<followup_args>();
     plan->add_option("MEASURE", pa->measure, "the measure's ID or ref")->required();
-    plan->add_option("--cadence", pa->cadence, "monthly 每月, quarterly 每季度, half_yearly 每半年 or yearly 每年")
-        ->required()
-        ->check(CLI::IsMember({"monthly", "quarterly", "half_yearly", "yearly"}));
+    add_choice_option(plan, "--cadence", pa->cadence, cadence_choices())->required();
     plan->add_option("--start", pa->start, "the day the first period starts from, YYYY-MM-DD")->required();
     plan->callback([&ctx, pa] {
         ctx.action = [&ctx, pa] {
@@ -817,13 +797,11 @@ void add_lead_commands(CLI::App &app, context &ctx) {
     });
 
     CLI::App *dispose = group->add_subcommand(
-        "dispose", "Record a lead's disposition: in_progress 办理中, concluded 已办结 or no_case 未立案; the last two "
-                   "need --date, the day it was concluded. Admin or supervisor.");
+        "dispose", "Record a lead's disposition: " + choice_help(disposition_choices()) +
+                   "; the last two need --date, the day it was concluded. Admin or supervisor.");
     auto da = std::make_shared<lead_args>();
     dispose->add_option("LEAD", da->lead, "the lead's id (from lead list)")->required();
-    dispose->add_option("DISPOSITION", da->disposition, "in_progress, concluded or no_case")
-        ->required()
-        ->check(CLI::IsMember({"in_progress", "concluded", "no_case"}));
+    add_choice_option(dispose, "DISPOSITION", da->disposition, disposition_choices())->required();
     CLI::Option *date = dispose->add_option("--date", da->date, "the day it was concluded, YYYY-MM-DD");
     CLI::Option *note = dispose->add_option("--note", da->note, "how it was disposed of (给予诫勉 …)");
     dispose->callback([&ctx, da, date, note] {

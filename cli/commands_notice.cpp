@@ -1,4 +1,5 @@
 // cli/commands_notice.cpp: `rectify notice`, the 整改情况通报 of one inspection.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
@@ -23,9 +24,8 @@ void add_notice_command(CLI::App &app, context &ctx) {
     CLI::App *cmd = app.add_subcommand("notice", "Print the rectification notice (整改情况通报) of an inspection");
     auto args = std::make_shared<notice_args>();
     cmd->add_option("--inspection,-i", args->inspection, "the inspection's ID or ref")->required();
-    cmd->add_option("--audience", args->audience,
-                    "internal (党内通报) or public (向社会公开: leaves out what is marked non-public)")
-        ->check(CLI::IsMember({"internal", "public"}))
+    add_choice_option(cmd, "--audience", args->audience, audience_choices(),
+                      " (the name or the label; public leaves out what is marked non-public)")
         ->capture_default_str();
     cmd->callback([&ctx, args] {
         ctx.action = [&ctx, args] {

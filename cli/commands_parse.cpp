@@ -1,4 +1,5 @@
 // cli/commands_parse.cpp: `rectify parse`, a written notice read into an inspection document.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
@@ -41,8 +42,9 @@ std::pair<std::size_t, std::size_t> counts(const std::string &doc) {
     return {aspects, issues};
 }
 
-void add_string_option(CLI::App *cmd, const char *name, std::optional<std::string> &target, const char *help) {
-    cmd->add_option_function<std::string>(name, [&target](const std::string &v) { target = v; }, help);
+CLI::Option *add_string_option(CLI::App *cmd, const char *name, std::optional<std::string> &target,
+                               const std::string &help) {
+    return cmd->add_option_function<std::string>(name, [&target](const std::string &v) { target = v; }, help);
 }
 
 } // namespace
@@ -57,8 +59,10 @@ void add_parse_command(CLI::App &app, context &ctx) {
     auto &o = args->options;
     add_string_option(cmd, "--ref", o.ref, "the inspection's ref (default: <unit>-<first day on site>)");
     add_string_option(cmd, "--unit", o.unit, "the unit's name (default: the Party organisation less 党组/党委 …)");
-    add_string_option(cmd, "--kind", o.kind, "routine, special, mobile, lookback, elevated, cross or linked "
-                                             "(default: from the notice's label, else routine)");
+    add_string_option(cmd, "--kind", o.kind,
+                      choice_help(inspection_kind_choices()) +
+                          " (the name or the label; default: from the notice's label, else routine)")
+        ->transform(choice_validator(inspection_kind_choices()));
     add_string_option(cmd, "--group", o.group, "the inspecting group, when the preamble names none");
     add_string_option(cmd, "--onsite-start", o.onsite_start, "first day on site (YYYY-MM-DD), when the preamble gives none");
     add_string_option(cmd, "--onsite-end", o.onsite_end, "last day on site (YYYY-MM-DD)");

@@ -1,5 +1,6 @@
 // cli/commands_report.cpp: `rectify report`, one inspection as the notice (text, Markdown), the
 // ledger (CSV, XLSX), the dashboard (HTML) or an OSCAL plan of action and milestones.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "deadline_options.hpp"
 #include "errors.hpp"
@@ -48,9 +49,8 @@ void add_report_command(CLI::App &app, context &ctx) {
                     "oscal: a plan of action and milestones")
         ->check(CLI::IsMember({"text", "md", "markdown", "html", "csv", "xlsx", "oscal"}))
         ->capture_default_str();
-    cmd->add_option("--audience", args->audience,
-                    "internal (党内) or public (向社会公开: leaves out the text of what is marked non-public)")
-        ->check(CLI::IsMember({"internal", "public"}))
+    add_choice_option(cmd, "--audience", args->audience, audience_choices(),
+                      " (the name or the label; public leaves out the text of what is marked non-public)")
         ->capture_default_str();
     cmd->add_option("--as-of", args->as_of, "the day to judge deadlines and warnings on, YYYY-MM-DD (default: today in Asia/Shanghai)");
     cmd->add_option("--template", args->template_file,

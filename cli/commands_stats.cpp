@@ -1,5 +1,6 @@
 // cli/commands_stats.cpp: `rectify stats`, the counts behind the notices as of a date, for an
 // inspection, a unit, a round or every inspection the actor may read.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "deadline_options.hpp"
 #include "errors.hpp"
@@ -127,8 +128,8 @@ void add_stats_command(CLI::App &app, context &ctx) {
     cmd->add_option("--inspection,-i", args->scope.inspection, "only this inspection (its ID or ref)");
     cmd->add_option("--unit,-u", args->scope.unit, "only this unit's inspections (被巡察单位; its ID or ref)");
     cmd->add_option("--round,-r", args->scope.round, "only this round's inspections (轮次; its ID or ref)");
-    cmd->add_option("--audience", args->audience, "internal, or public (needs only the public role)")
-        ->check(CLI::IsMember({"internal", "public"}))
+    add_choice_option(cmd, "--audience", args->audience, audience_choices(),
+                      " (the name or the label; public needs only the public role)")
         ->capture_default_str();
     cmd->add_flag("--count-shown-only", args->count_shown_only,
                   "public totals leave out what is marked non-public (by default they still count it)");

@@ -1,4 +1,5 @@
 // cli/commands_status.cpp: `rectify status set KIND ID STATUS`, one move of the status machine.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
@@ -30,10 +31,7 @@ void add_status_command(CLI::App &app, context &ctx) {
     auto args = std::make_shared<status_args>();
     cmd->add_option("KIND", args->kind, "issue or measure")->required()->check(CLI::IsMember({"issue", "measure"}));
     cmd->add_option("ID", args->id, "the record's id, or its ref")->required();
-    cmd->add_option("STATUS", args->status,
-                    "not_started 未启动, in_progress 整改中, substantially_done 基本完成, done 已完成, "
-                    "closed 已销号, reopened 重新整改 (the name or the label)")
-        ->required();
+    add_choice_option(cmd, "STATUS", args->status, status_choices())->required();
     cmd->add_option("--expect-version", args->expect_version,
                     "fail with a conflict unless the record still has this version (from show)")
         ->check(CLI::NonNegativeNumber);

@@ -1,5 +1,6 @@
 // cli/commands_users.cpp: `rectify user add|list`, `rectify grant` and `rectify revoke`: who may do
 // what, and where (docs/access.md). All of them need admin on the whole database.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
@@ -109,10 +110,7 @@ std::string scope_word(rectify::scope s) {
 
 void add_grant_options(CLI::App *cmd, grant_args &args) {
     cmd->add_option("NAME", args.name, "the user")->required();
-    cmd->add_option("ROLE", args.role,
-                    "admin 巡察办, inspector 巡察组, liaison 整改联络员, owner 责任人, supervisor 纪委监委/组织部, "
-                    "auditor 审计 or public 社会公众 (the name or the label)")
-        ->required();
+    add_choice_option(cmd, "ROLE", args.role, role_choices())->required();
     CLI::Option *unit = cmd->add_option("--unit", args.unit, "on this unit only (its ID or ref)");
     CLI::Option *round = cmd->add_option("--round", args.round, "on this round only (its ID or ref)");
     unit->excludes(round);

@@ -1,5 +1,6 @@
 // cli/commands_warnings.cpp: `rectify warnings` (预警 红黄绿蓝 as of a date, per measure or rolled
 // up), `rectify due` (falling due within N days) and `rectify overdue` (逾期), as tables or JSON.
+#include "choice_option.hpp"
 #include "context.hpp"
 #include "deadline_options.hpp"
 #include "errors.hpp"
@@ -32,18 +33,19 @@ struct due_args {
 };
 
 rectify::rollup parse_rollup(const std::string &word) {
-    static const std::pair<const char *, rectify::rollup> names[] = {
-        {"measure", rectify::rollup::measure},       {"措施", rectify::rollup::measure},
-        {"issue", rectify::rollup::issue},           {"问题", rectify::rollup::issue},
-        {"inspection", rectify::rollup::inspection}, {"巡察", rectify::rollup::inspection},
-        {"unit", rectify::rollup::unit},             {"单位", rectify::rollup::unit},
-        {"round", rectify::rollup::round},           {"轮次", rectify::rollup::round}};
-    for (const auto &[name, r] : names) {
-        if (word == name) {
-            return r;
+    static const std::pair<const char *, rectify::rollup> names[] = {{"measure", rectify::rollup::measure},
+                                                                      {"issue", rectify::rollup::issue},
+                                                                      {"inspection", rectify::rollup::inspection},
+                                                                      {"unit", rectify::rollup::unit},
+                                                                      {"round", rectify::rollup::round}};
+    if (const auto code = choice_code(rollup_choices(), word)) {
+        for (const auto &[name, r] : names) {
+            if (*code == name) {
+                return r;
+            }
         }
     }
-    throw cli_error(exit_usage, "--by: '" + word + "' is not one of measure, issue, inspection, unit, round");
+    throw cli_error(exit_usage, "--by: " + choice_error(rollup_choices(), word));
 }
 
 /** The light bits of "red,yellow" (or 红,黄; separated by commas or spaces). */
@@ -54,19 +56,20 @@ unsigned parse_lights(const std::string &text) {
         if (word.empty()) {
             return;
         }
-        static const std::pair<const char *, rectify::light> names[] = {
-            {"red", rectify::light::red},     {"红", rectify::light::red},   {"yellow", rectify::light::yellow},
-            {"黄", rectify::light::yellow},   {"green", rectify::light::green}, {"绿", rectify::light::green},
-            {"blue", rectify::light::blue},   {"蓝", rectify::light::blue}};
+        static const std::pair<const char *, rectify::light> names[] = {{"red", rectify::light::red},
+                                                                         {"yellow", rectify::light::yellow},
+                                                                         {"green", rectify::light::green},
+                                                                         {"blue", rectify::light::blue}};
+        const auto code = choice_code(light_choices(), word);
         bool known = false;
         for (const auto &[name, l] : names) {
-            if (word == name) {
+            if (code && *code == name) {
                 bits |= rectify::light_bit(l);
                 known = true;
             }
         }
         if (!known) {
-            throw cli_error(exit_usage, "--only: '" + word + "' is not a light (red 红, yellow 黄, green 绿, blue 蓝)");
+            throw cli_error(exit_usage, "--only: " + choice_error(light_choices(), word));
         }
         word.clear();
     };
@@ -239,8 +242,10 @@ void add_warnings_commands(CLI::App &app, context &ctx) {
     auto wa = std::make_shared<warnings_args>();
     add_as_of_option(w, wa->scope);
     add_scope_options(w, wa->scope);
-    w->add_option("--by", wa->by, "one row per measure (default), issue, inspection, unit or round");
-    w->add_option("--only", wa->only, "only these lights, e.g. red,yellow (or 红,黄)");
+    w->add_option("--by", wa->by, "one row per " + choice_help(rollup_choices()) + " (the name or the label; default measure)");
+    w->add_option("--only", wa->only,
+                  "only these lights, separated by commas: " + choice_help(light_choices()) +
+                      " (the name or the label; e.g. red,yellow or 红,黄)");
     add_paging_options(w, wa->scope);
     w->add_flag("--full", wa->full, "do not shorten long titles in the table");
     w->callback([&ctx, wa] { ctx.action = [&ctx, wa] { return run_warnings(ctx, *wa); }; });

@@ -106,42 +106,21 @@ rectify::kind parse_kind(const std::string &name) {
 }
 
 rectify::status parse_status(const std::string &word) {
-    // Status codes are small and consecutive from 1; walk them until the library knows no more,
-    // so a status added by a newer library is accepted by its Chinese label too.
-    std::string known;
-    for (int code = 1; code < 64; ++code) {
-        const char *name = rectify_status_name(code);
-        const char *label = rectify_status_label(code);
-        if (name == nullptr) {
-            break;
-        }
-        if (word == name || (label != nullptr && word == label)) {
-            return static_cast<rectify::status>(code);
-        }
-        known += known.empty() ? "" : ", ";
-        known += name;
-        if (label != nullptr) {
-            known += std::string(" ") + label;
-        }
+    int code = 0;
+    const auto name = choice_code(status_choices(), word);
+    if (!name || rectify_status_from_name(&code, name->c_str()) != RECTIFY_OK) {
+        throw cli_error(exit_usage, choice_error(status_choices(), word));
     }
-    throw cli_error(exit_usage, "unknown status '" + word + "' (use one of: " + known + ")");
+    return static_cast<rectify::status>(code);
 }
 
 rectify::role parse_role(const std::string &word) {
-    std::string known;
-    for (int code = RECTIFY_ROLE_ADMIN; code <= RECTIFY_ROLE_PUBLIC; ++code) {
-        const char *name = rectify_role_name(code);
-        if (name == nullptr) {
-            continue;
-        }
-        const std::string label = role_label(name);
-        if (word == name || (label != name && word == label)) {
-            return static_cast<rectify::role>(code);
-        }
-        known += known.empty() ? "" : ", ";
-        known += std::string(name) + (label != name ? " " + label : std::string());
+    int code = 0;
+    const auto name = choice_code(role_choices(), word);
+    if (!name || rectify_role_from_name(&code, name->c_str()) != RECTIFY_OK) {
+        throw cli_error(exit_usage, choice_error(role_choices(), word));
     }
-    throw cli_error(exit_usage, "unknown role '" + word + "' (use one of: " + known + ")");
+    return static_cast<rectify::role>(code);
 }
 
 std::string read_input_file(const std::string &path, const std::string &what) {

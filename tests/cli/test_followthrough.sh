@@ -197,7 +197,8 @@ r --db case.db --json --actor 纪委 review verdict "$REVIEW" "$U2/a6/i2" relaps
     --findings 公务用车又未经平台审批 --measures rerect.json
 expect_ok
 py 'assert d["status"] == "reopened" and d["relapse_count"] == 1, d'
-r --db case.db --actor 纪委 review verdict "$REVIEW" "$U3/a1/i1" false --date 2019-06-11 --findings 会议记录系补写
+# A verdict by its label, as the help prints it: 虚假整改 is false (the counts below say so).
+r --db case.db --actor 纪委 review verdict "$REVIEW" "$U3/a1/i1" 虚假整改 --date 2019-06-11 --findings 会议记录系补写
 expect_ok
 out_has "in_progress"
 # The relapsed issue keeps its history: both old measures, the new one, the close-out.
@@ -308,7 +309,9 @@ refused 6 --db case.db --actor 联络员 lead add --inspection "$U1" --summary s
 refused 5 --db case.db lead add --inspection "$U1" --summary s --to 市纪委监委 --date 2018-11-31
 r --db case.db --actor 纪委 lead dispose 1 concluded --date 2019-01-10 --note 给予诫勉; expect_ok
 out_has "concluded（已办结）"
-r --db case.db lead dispose 2 no_case --date 2018-12-20; expect_ok
+# A disposition by its label, as the help prints it: 未立案 is no_case.
+r --db case.db lead dispose 2 未立案 --date 2018-12-20; expect_ok
+out_has "no_case（未立案）"
 refused 5 --db case.db lead dispose 3 concluded
 refused 5 --db case.db lead dispose 3 concluded --date 2018-10-01
 refused 2 --db case.db lead dispose 3 closed --date 2019-01-10

@@ -15,6 +15,18 @@ assert sum(len(a["issues"]) for a in d["aspects"]) == 11
 assert d["inspection"]["closing"]["heading"] == "巩固整改成果,推进全面从严治党"'
 [ ! -e rectify.db ] || fail "parse made a database"
 
+# --kind takes the code or the label docs/schema.md prints; anything else is refused, listing both.
+r parse "$REPORT" --ref parsed-seed --kind 专项
+expect_ok
+py 'assert d["inspection"]["kind"] == "special", d["inspection"]["kind"]'
+r parse "$REPORT" --ref parsed-seed --kind 巡察“回头看”
+expect_ok
+py 'assert d["inspection"]["kind"] == "lookback", d["inspection"]["kind"]'
+r parse "$REPORT" --ref parsed-seed --kind 普通
+expect_error 2
+err_has "unknown inspection kind '普通'"
+err_has "routine 常规 (also 常规巡察)"
+
 # --json changes nothing: the document is JSON already.
 r --json parse "$REPORT" --ref parsed-seed
 expect_ok
