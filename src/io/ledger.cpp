@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/enums.hpp"
+#include "core/warning.hpp"
 #include "io/issue_numbers.hpp"
 
 namespace rectify::io {
@@ -47,6 +48,12 @@ std::string progress_text(const DocMeasure &m) {
     return out;
 }
 
+// 完成时间: the day the measure was done, while it stands as done or closed out. A measure sent
+// back to work keeps no date here, whatever a document once recorded.
+std::string completed_text(const core::Measure &m) {
+    return !core::is_open(m.status) && m.completed_date ? core::format_date_chinese(*m.completed_date) : std::string();
+}
+
 LedgerRow make_row(const Report &r, const NumberedIssue &n, const DocMeasure &m) {
     const auto &rec = m.record;
     MeasureFacts facts;
@@ -67,6 +74,7 @@ LedgerRow make_row(const Report &r, const NumberedIssue &n, const DocMeasure &m)
     set(LedgerColumn::warning, warning_text(facts));
     set(LedgerColumn::evidence, std::to_string(facts.evidence));
     set(LedgerColumn::closed_on, closed);
+    set(LedgerColumn::completed, completed_text(rec));
     row.evidence = facts.evidence;
     row.light = facts.warning.light;
     return row;
@@ -76,7 +84,7 @@ LedgerRow make_row(const Report &r, const NumberedIssue &n, const DocMeasure &m)
 
 const std::array<std::string_view, kLedgerColumns> &ledger_headers() {
     static const std::array<std::string_view, kLedgerColumns> h = {
-        "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"};
+        "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期", "完成时间"};
     return h;
 }
 

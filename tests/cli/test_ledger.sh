@@ -6,7 +6,7 @@
 SCHEMA="$(cd "$(dirname "$0")" && pwd)/schemas/oscal-poam-subset.schema.json"
 seeded s.db
 
-# CSV: BOM, the header row, 28 rows; the 11550元 measure is issue 8's first row.
+# CSV: BOM, the 12 headers, 28 rows; the 11550元 measure is issue 8's first row.
 r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01 --out ledger.csv
 expect_ok
 out_has "wrote the csv report"
@@ -16,16 +16,39 @@ raw = open("ledger.csv", "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), raw[:8]
 assert raw.count(b"\r\n") >= 29
 rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
-assert rows[0] == ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"], rows[0]
+assert rows[0] == ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期", "完成时间"], rows[0]
 assert len(rows) == 29, len(rows)
-assert all(len(r) == 11 for r in rows)
+assert all(len(r) == 12 for r in rows)
 money = rows[21]
 assert money[0].startswith("8. ") and money[1] == "追缴超范围发放的公务交通补贴", money
 assert "11550" in money[6], money[6]
 assert money[7] == "已完成" and money[8] == "绿灯", money
 assert sum(1 for r in rows[1:] if r[5] == "长期坚持") == sum(1 for r in rows[1:] if r[8] == "蓝灯") > 0
 assert rows[-1][0].startswith("11. ")
+# 完成时间: the seed's completed_date for the done 11550元 measure; empty where none is recorded
+# and for work still going.
+assert money[11] == "2019年1月18日", money
+assert rows[1][7] == "已完成" and rows[1][11] == "", rows[1]
+assert all(r[11] == "" for r in rows[1:] if r[7] == "整改中")
 PYEOF
+# A measure set done shows the day it was done, in the database's zone (17:30 UTC on 27 February
+# is 28 February at UTC+8), in show and in the ledger; sent back to work it shows none.
+M3="$SEED_REF/a1/i1/m3"
+RECTIFY_TEST_NOW=2019-02-27T17:30:00Z TZ=America/New_York r --db s.db status set measure "$M3" done; expect_ok
+r --db s.db --json show measure "$M3"; expect_ok
+out_has '"completed_date":"2019-02-28"'
+r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01 --out done.csv; expect_ok
+python3 - <<'PYEOF' || fail "the measure set done has no 完成时间 in the ledger"
+import csv
+rows = list(csv.reader(open("done.csv", encoding="utf-8-sig", newline="")))
+assert rows[3][1] and rows[3][7] == "已完成" and rows[3][11] == "2019年2月28日", rows[3]
+PYEOF
+RECTIFY_TEST_NOW=2019-03-02T02:00:00Z r --db s.db status set measure "$M3" in_progress; expect_ok
+r --db s.db --json show measure "$M3"; expect_ok
+out_has '"completed_date":null'
+r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01 --out back.csv; expect_ok
+cmp -s back.csv ledger.csv || fail "a measure sent back to work still shows a 完成时间"
+
 # Standard output carries the same bytes.
 r --db s.db report --inspection "$SEED_REF" --format csv --as-of 2019-03-01
 expect_ok
@@ -47,16 +70,16 @@ strings = z.read("xl/sharedStrings.xml").decode("utf-8")
 core = z.read("docProps/core.xml").decode("utf-8")
 # The title row, then the header row frozen below it, the autofilter over the table.
 assert re.search(r'<pane [^>]*ySplit="2"[^>]*state="frozen"', sheet), sheet[:800]
-assert '<autoFilter ref="A2:K30"' in sheet, re.findall(r"<autoFilter[^>]*>", sheet)
+assert '<autoFilter ref="A2:L30"' in sheet, re.findall(r"<autoFilter[^>]*>", sheet)
 cols = re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', sheet)
-assert len(cols) == 11, cols
+assert len(cols) == 12, cols
 widths = [float(w) for _, _, w in cols]
 assert all(5 < w <= 62.8 for w in widths), widths
 assert widths[6] > widths[9], widths  # 完成情况 is wider than 佐证材料数
-assert '<mergeCell ref="A1:K1"/>' in sheet
+assert '<mergeCell ref="A1:L1"/>' in sheet
 rows = re.findall(r'<row r="(\d+)"', sheet)
 assert len(rows) == 2 + 28 and rows[-1] == "30", rows[-3:]
-for h in ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"]:
+for h in ["问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期", "完成时间"]:
     assert "<t>%s</t>" % h in strings, h
 assert "市妇联党组政治巡察整改台账（党内版，截至2019年3月1日）" in strings
 assert "市妇联党组政治巡察整改台账（党内版，截至2019年3月1日）" in core

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 
 using namespace rectify;
 using rectify::test::TempDir;
@@ -99,20 +100,38 @@ struct Ledger {
     }
 };
 
+// The clock set to a fixed instant for as long as the object lives (RECTIFY_TEST_NOW).
+class FixedClock {
+public:
+    explicit FixedClock(const char *instant) {
+        if (const char *old = std::getenv("RECTIFY_TEST_NOW")) saved_ = old;
+        ::setenv("RECTIFY_TEST_NOW", instant, 1);
+    }
+    ~FixedClock() {
+        if (saved_) ::setenv("RECTIFY_TEST_NOW", saved_->c_str(), 1);
+        else ::unsetenv("RECTIFY_TEST_NOW");
+    }
+    FixedClock(const FixedClock &) = delete;
+    FixedClock &operator=(const FixedClock &) = delete;
+
+private:
+    std::optional<std::string> saved_;
+};
+
 std::vector<std::string> headers() {
-    return {"问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"};
+    return {"问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期", "完成时间"};
 }
 
 } // namespace
 
-TEST_CASE("the seed's ledger CSV: BOM, the 11 headers, one row per measure in display order") {
+TEST_CASE("the seed's ledger CSV: BOM, the 12 headers, one row per measure in display order") {
     Ledger l(test::seed_json());
     const std::string csv = l.render(io::Format::csv);
     REQUIRE(csv.rfind(kBom, 0) == 0);
     const auto records = parse_csv(csv.substr(3));
     REQUIRE(records.size() == 1 + 28);
     CHECK(records[0] == headers());
-    for (const auto &r : records) CHECK(r.size() == 11);
+    for (const auto &r : records) CHECK(r.size() == 12);
 
     const auto &first = records[1];
     CHECK(first[0] == "1. “三会一课”制度落实不到位");
@@ -123,13 +142,16 @@ TEST_CASE("the seed's ledger CSV: BOM, the 11 headers, one row per measure in di
     CHECK(first[8] == "绿灯");
     CHECK(first[9] == "0");
     CHECK(first[10] == "");
+    CHECK(first[11] == ""); // done, but the seed records no completion date for it
     const auto &ongoing = records[3]; // a1/i1/m3, 长期坚持 and still going
     CHECK(ongoing[5] == "长期坚持");
     CHECK(ongoing[7] == "整改中");
     CHECK(ongoing[8] == "蓝灯");
+    CHECK(ongoing[11] == "");
     // Issue numbers run on across aspects: the last aspect's four issues are 8. to 11.
     CHECK(records[21][0].rfind("8. ", 0) == 0);
     CHECK(records[21][6].find("11550") != std::string::npos);
+    CHECK(records[21][11] == "2019年1月18日"); // the seed's completed_date of a6/i1/m1
     CHECK(records[28][0].rfind("11. ", 0) == 0);
     // Only quoted fields may hold commas: the seed's progress texts do.
     CHECK(csv.find("\"完善《市妇联党支部“三会一课”制度》,将制度上墙。\"") != std::string::npos);
@@ -178,6 +200,46 @@ TEST_CASE("the ledger shows the issue's close-out date and counts the measure's 
     CHECK(records[22][9] == "0");                // the issue's other measure has none of its own
     CHECK(records[22][10] == "2019年2月1日");   // but shares its issue's close-out
     CHECK(records[23][10] == "");
+}
+
+TEST_CASE("a measure set done gets the day as its 完成时间, and loses it when sent back to work") {
+    Ledger l(seed_with_owners());
+    const auto id = l.svc.find(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m3"); // records[3], 整改中
+    auto completed = [&] {
+        return json::parse(l.svc.record_json(core::Kind::measure, id)).as_object().at("completed_date");
+    };
+    auto cell = [&] { return parse_csv(l.render(io::Format::csv).substr(3))[3][11]; };
+    REQUIRE(cell() == "");
+    REQUIRE(completed().is_null());
+    {
+        // 17:30 UTC on 27 February is already 28 February in the database's zone (UTC+8).
+        FixedClock clock("2019-02-27T17:30:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::done, 0);
+    }
+    CHECK(completed() == json::value("2019-02-28"));
+    CHECK(cell() == "2019年2月28日");
+    {
+        FixedClock clock("2019-03-05T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::closed, 0); // closing keeps the day it was done
+    }
+    CHECK(completed() == json::value("2019-02-28"));
+    CHECK(cell() == "2019年2月28日");
+    {
+        FixedClock clock("2019-03-06T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::reopened, 0);
+    }
+    CHECK(completed().is_null());
+    CHECK(cell() == "");
+    // The audit log keeps the day that was cleared.
+    const std::string audit = l.svc.audit_log_json("measure", id, 0, 100);
+    CHECK(audit.find("2019-02-28") != std::string::npos);
+    {
+        FixedClock clock("2019-03-10T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::in_progress, 0);
+        l.svc.set_status(core::Kind::measure, id, core::Status::done, 0); // done again: the new day
+    }
+    CHECK(completed() == json::value("2019-03-10"));
+    CHECK(cell() == "2019年3月10日");
 }
 
 TEST_CASE("the public ledger leaves out a non-public measure and keeps the numbering") {
