@@ -87,13 +87,13 @@ int main(int argc, char **argv)
     CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
     if (CHECK(data != NULL && size > 3)) {
         CHECK(memcmp(data, "\xEF\xBB\xBF", 3) == 0);
-        CHECK(strncmp((const char *)data + 3, "问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间\r\n",
-                      strlen("问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间\r\n")) == 0);
+        CHECK(strncmp((const char *)data + 3, "问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间,备注\r\n",
+                      strlen("问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间,备注\r\n")) == 0);
         CHECK(strlen((const char *)data) == size);
         CHECK(count(data, size, "\r\n") == 1 + 28);
-        /* 完成时间, the last column: the seed's one dated measure that is done, in its row. */
-        CHECK(count(data, size, ",2019年1月18日\r\n") == 1);
-        CHECK(count(data, size, ",2019年2月28日\r\n") == 0);
+        /* 完成时间, before the empty 备注: the seed's one dated measure that is done, in its row. */
+        CHECK(count(data, size, ",2019年1月18日,\r\n") == 1);
+        CHECK(count(data, size, ",2019年2月28日,\r\n") == 0);
     }
     rectify_free(data);
     /* A text format needs no out_size. */
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
     CHECK(text != NULL && strstr(text, "\"completed_date\":\"2019-02-28\"") != NULL);
     rectify_free(text);
     CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
-    CHECK(data != NULL && count(data, size, ",2019年2月28日\r\n") == 1);
+    CHECK(data != NULL && count(data, size, ",2019年2月28日,\r\n") == 1);
     rectify_free(data);
     setenv("RECTIFY_TEST_NOW", "2019-03-02T02:00:00Z", 1);
     CHECK(rectify_status_set(NULL, db, RECTIFY_KIND_MEASURE, measure, RECTIFY_STATUS_IN_PROGRESS, 0) == RECTIFY_OK);
