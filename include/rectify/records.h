@@ -138,6 +138,8 @@ RECTIFY_API int rectify_record_list(char **out_json, rectify_db *db, int kind,
  * *out_version (may be NULL) is the record's new version.
  * Fails with RECTIFY_E_TRANSITION for a move the machine forbids and RECTIFY_E_CONFLICT when the
  * record's version is not expect_version; either way nothing changes.
+ * A measure moved to done gets today (Asia/Shanghai) as its completed_date unless it has one; moved
+ * back to in_progress or reopened, it loses it (docs/reports.md, 完成时间).
  *
  * @par Permission
  * change_status on the record's scope; close_out to move to or from closed (an issue to closed is a

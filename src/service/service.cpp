@@ -4,6 +4,7 @@
 #include "core/date.hpp"
 #include "core/status_machine.hpp"
 #include "core/utf8.hpp"
+#include "core/warning.hpp"
 #include "io/json_text.hpp"
 #include "io/notice_render.hpp"
 #include "io/record_json.hpp"
@@ -116,6 +117,17 @@ std::string Service::list_json(core::Kind kind, const store::ListFilter &filter)
 
 namespace {
 
+// A measure's completion date (完成时间) follows its status: set to the day it becomes done, in
+// the database's zone, unless it already carries one a document gave; kept when it goes on to be
+// closed; cleared when it leaves done or closed for more work, the audit log keeping the old one.
+void stamp_completion(core::Measure &m, core::Status from, core::Status to) {
+    if (to == core::Status::done && core::is_open(from)) {
+        if (!m.completed_date) m.completed_date = core::today();
+    } else if (!core::is_open(from) && core::is_open(to)) {
+        m.completed_date.reset();
+    }
+}
+
 template <class R>
 std::int64_t change_status(store::Store &store, AccessControl &access, const std::optional<std::string> &actor_opt,
                            std::int64_t id, core::Status status, std::int64_t expect_version) {
@@ -136,6 +148,7 @@ std::int64_t change_status(store::Store &store, AccessControl &access, const std
     if (r->status == status) return r->meta.version; // already there: nothing to record
     core::check_transition(r->status, status, label + ": ");
     std::string before = audit_image(*r);
+    if constexpr (std::is_same_v<R, core::Measure>) stamp_completion(*r, r->status, status);
     r->status = status;
     const std::string now = core::utc_timestamp_now();
     if (!store.update(*r, now)) throw Error(Errc::conflict, label + " was changed by another writer");

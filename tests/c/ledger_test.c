@@ -60,8 +60,8 @@ int main(int argc, char **argv)
     rectify_report_options ro = RECTIFY_REPORT_OPTIONS_INIT;
     unsigned char *data = (unsigned char *)&g_passed; /* a sentinel the calls must reset */
     size_t size = 12345;
-    int64_t id = 0;
-    char *seed;
+    int64_t id = 0, measure = 0;
+    char *seed, *text = NULL;
 
     if (argc != 2) {
         fprintf(stderr, "usage: ledger_test SEED.json\n");
@@ -87,10 +87,13 @@ int main(int argc, char **argv)
     CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
     if (CHECK(data != NULL && size > 3)) {
         CHECK(memcmp(data, "\xEF\xBB\xBF", 3) == 0);
-        CHECK(strncmp((const char *)data + 3, "问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期\r\n",
-                      strlen("问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期\r\n")) == 0);
+        CHECK(strncmp((const char *)data + 3, "问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间,备注\r\n",
+                      strlen("问题,整改措施,责任领导,责任部门,责任人,整改时限,完成情况,状态,预警,佐证材料数,销号日期,完成时间,备注\r\n")) == 0);
         CHECK(strlen((const char *)data) == size);
         CHECK(count(data, size, "\r\n") == 1 + 28);
+        /* 完成时间, before the empty 备注: the seed's one dated measure that is done, in its row. */
+        CHECK(count(data, size, ",2019年1月18日,\r\n") == 1);
+        CHECK(count(data, size, ",2019年2月28日,\r\n") == 0);
     }
     rectify_free(data);
     /* A text format needs no out_size. */
@@ -128,6 +131,29 @@ int main(int argc, char **argv)
     ro.format = RECTIFY_FORMAT_CSV;
     CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
     CHECK(data != NULL && count(data, size, "\r\n") == 1 + 28);
+    rectify_free(data);
+
+    /* A measure set done gets the day in the database's zone as its 完成时间 (17:30 UTC on
+     * 27 February is 28 February at UTC+8); sent back to work, it loses it. */
+    ro.audience = RECTIFY_AUDIENCE_INTERNAL;
+    CHECK(rectify_record_find(&measure, db, RECTIFY_KIND_MEASURE, "tongcheng-2018-fulian/a1/i1/m3") == RECTIFY_OK);
+    setenv("RECTIFY_TEST_NOW", "2019-02-27T17:30:00Z", 1);
+    CHECK(rectify_status_set(NULL, db, RECTIFY_KIND_MEASURE, measure, RECTIFY_STATUS_DONE, 0) == RECTIFY_OK);
+    unsetenv("RECTIFY_TEST_NOW");
+    CHECK(rectify_record_get(&text, db, RECTIFY_KIND_MEASURE, measure) == RECTIFY_OK);
+    CHECK(text != NULL && strstr(text, "\"completed_date\":\"2019-02-28\"") != NULL);
+    rectify_free(text);
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    CHECK(data != NULL && count(data, size, ",2019年2月28日,\r\n") == 1);
+    rectify_free(data);
+    setenv("RECTIFY_TEST_NOW", "2019-03-02T02:00:00Z", 1);
+    CHECK(rectify_status_set(NULL, db, RECTIFY_KIND_MEASURE, measure, RECTIFY_STATUS_IN_PROGRESS, 0) == RECTIFY_OK);
+    unsetenv("RECTIFY_TEST_NOW");
+    CHECK(rectify_record_get(&text, db, RECTIFY_KIND_MEASURE, measure) == RECTIFY_OK);
+    CHECK(text != NULL && strstr(text, "\"completed_date\":null") != NULL);
+    rectify_free(text);
+    CHECK(rectify_report_render(&data, &size, db, id, &ro) == RECTIFY_OK);
+    CHECK(data != NULL && count(data, size, "2019年2月28日") == 0);
     rectify_free(data);
 
     /* Garbage: an unknown format, a missing inspection. */

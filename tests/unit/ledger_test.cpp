@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 
 using namespace rectify;
 using rectify::test::TempDir;
@@ -99,20 +100,38 @@ struct Ledger {
     }
 };
 
+// The clock set to a fixed instant for as long as the object lives (RECTIFY_TEST_NOW).
+class FixedClock {
+public:
+    explicit FixedClock(const char *instant) {
+        if (const char *old = std::getenv("RECTIFY_TEST_NOW")) saved_ = old;
+        ::setenv("RECTIFY_TEST_NOW", instant, 1);
+    }
+    ~FixedClock() {
+        if (saved_) ::setenv("RECTIFY_TEST_NOW", saved_->c_str(), 1);
+        else ::unsetenv("RECTIFY_TEST_NOW");
+    }
+    FixedClock(const FixedClock &) = delete;
+    FixedClock &operator=(const FixedClock &) = delete;
+
+private:
+    std::optional<std::string> saved_;
+};
+
 std::vector<std::string> headers() {
-    return {"问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期"};
+    return {"问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "完成情况", "状态", "预警", "佐证材料数", "销号日期", "完成时间", "备注"};
 }
 
 } // namespace
 
-TEST_CASE("the seed's ledger CSV: BOM, the 11 headers, one row per measure in display order") {
+TEST_CASE("the seed's ledger CSV: BOM, the 13 headers, one row per measure in display order") {
     Ledger l(test::seed_json());
     const std::string csv = l.render(io::Format::csv);
     REQUIRE(csv.rfind(kBom, 0) == 0);
     const auto records = parse_csv(csv.substr(3));
     REQUIRE(records.size() == 1 + 28);
     CHECK(records[0] == headers());
-    for (const auto &r : records) CHECK(r.size() == 11);
+    for (const auto &r : records) CHECK(r.size() == 13);
 
     const auto &first = records[1];
     CHECK(first[0] == "1. “三会一课”制度落实不到位");
@@ -123,13 +142,17 @@ TEST_CASE("the seed's ledger CSV: BOM, the 11 headers, one row per measure in di
     CHECK(first[8] == "绿灯");
     CHECK(first[9] == "0");
     CHECK(first[10] == "");
+    CHECK(first[11] == ""); // done, but the seed records no completion date for it
     const auto &ongoing = records[3]; // a1/i1/m3, 长期坚持 and still going
     CHECK(ongoing[5] == "长期坚持");
     CHECK(ongoing[7] == "整改中");
     CHECK(ongoing[8] == "蓝灯");
+    CHECK(ongoing[11] == "");
+    for (std::size_t i = 1; i < records.size(); ++i) CHECK(records[i][12] == ""); // nothing closed out or reopened yet
     // Issue numbers run on across aspects: the last aspect's four issues are 8. to 11.
     CHECK(records[21][0].rfind("8. ", 0) == 0);
     CHECK(records[21][6].find("11550") != std::string::npos);
+    CHECK(records[21][11] == "2019年1月18日"); // the seed's completed_date of a6/i1/m1
     CHECK(records[28][0].rfind("11. ", 0) == 0);
     // Only quoted fields may hold commas: the seed's progress texts do.
     CHECK(csv.find("\"完善《市妇联党支部“三会一课”制度》,将制度上墙。\"") != std::string::npos);
@@ -178,6 +201,147 @@ TEST_CASE("the ledger shows the issue's close-out date and counts the measure's 
     CHECK(records[22][9] == "0");                // the issue's other measure has none of its own
     CHECK(records[22][10] == "2019年2月1日");   // but shares its issue's close-out
     CHECK(records[23][10] == "");
+}
+
+TEST_CASE("a measure set done gets the day as its 完成时间, and loses it when sent back to work") {
+    Ledger l(seed_with_owners());
+    const auto id = l.svc.find(core::Kind::measure, "tongcheng-2018-fulian/a1/i1/m3"); // records[3], 整改中
+    auto completed = [&] {
+        return json::parse(l.svc.record_json(core::Kind::measure, id)).as_object().at("completed_date");
+    };
+    auto cell = [&] { return parse_csv(l.render(io::Format::csv).substr(3))[3][11]; };
+    REQUIRE(cell() == "");
+    REQUIRE(completed().is_null());
+    {
+        // 17:30 UTC on 27 February is already 28 February in the database's zone (UTC+8).
+        FixedClock clock("2019-02-27T17:30:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::done, 0);
+    }
+    CHECK(completed() == json::value("2019-02-28"));
+    CHECK(cell() == "2019年2月28日");
+    {
+        FixedClock clock("2019-03-05T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::closed, 0); // closing keeps the day it was done
+    }
+    CHECK(completed() == json::value("2019-02-28"));
+    CHECK(cell() == "2019年2月28日");
+    {
+        FixedClock clock("2019-03-06T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::reopened, 0);
+    }
+    CHECK(completed().is_null());
+    CHECK(cell() == "");
+    // The audit log keeps the day that was cleared.
+    const std::string audit = l.svc.audit_log_json("measure", id, 0, 100);
+    CHECK(audit.find("2019-02-28") != std::string::npos);
+    {
+        FixedClock clock("2019-03-10T02:00:00Z");
+        l.svc.set_status(core::Kind::measure, id, core::Status::in_progress, 0);
+        l.svc.set_status(core::Kind::measure, id, core::Status::done, 0); // done again: the new day
+    }
+    CHECK(completed() == json::value("2019-03-10"));
+    CHECK(cell() == "2019年3月10日");
+}
+
+TEST_CASE("a reopened issue shows no 销号日期 on any row, new measures included, and 备注 keeps the old one") {
+    Ledger l(seed_with_owners());
+    l.svc.set_close_out_guards(R"({"min_evidence": 0})");
+    const auto issue_id = l.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i2"); // records[23], [24]
+    l.svc.close_out(issue_id, "2019-02-01", std::nullopt);
+    auto records = parse_csv(l.render(io::Format::csv).substr(3));
+    REQUIRE(records.size() == 1 + 28);
+    for (int i : {23, 24}) {
+        CHECK(records[i][10] == "2019年2月1日");
+        CHECK(records[i][12] == "");
+    }
+
+    // A look-back finds it relapsed: the issue reopens with a new measure.
+    const auto review = l.svc.review_schedule("inspection", 1, "2019-06-01", "回头看小组", std::nullopt);
+    l.svc.review_verdict(review, issue_id, "relapsed", "2019-06-10", std::string_view("公务用车又未经平台审批"),
+                         std::string_view(R"([{"title": "重新规范公务用车审批", "deadline": "2019-08-31"}])"));
+    records = parse_csv(l.render(io::Format::csv, io::Audience::internal, "2019-06-15").substr(3));
+    REQUIRE(records.size() == 1 + 29);
+    CHECK(records[25][1] == "重新规范公务用车审批");
+    for (int i : {23, 24, 25}) {
+        CHECK(records[i][0].rfind("9. ", 0) == 0);
+        CHECK(records[i][10] == "");
+        CHECK(records[i][12] == "重新整改（曾于2019年2月1日销号）");
+    }
+    CHECK(records[22][12] == ""); // the issue before it is untouched
+    CHECK(records[26][12] == ""); // and so is the one after it
+
+    // Closed out again, it shows the new date and no longer the history.
+    for (const char *ref : {"tongcheng-2018-fulian/a6/i2/r1m1"}) {
+        const auto m = l.svc.find(core::Kind::measure, ref);
+        l.svc.set_status(core::Kind::measure, m, core::Status::in_progress, 0);
+        l.svc.set_status(core::Kind::measure, m, core::Status::done, 0);
+    }
+    l.svc.set_status(core::Kind::issue, issue_id, core::Status::in_progress, 0);
+    l.svc.set_status(core::Kind::issue, issue_id, core::Status::done, 0);
+    l.svc.close_out(issue_id, "2019-09-01", std::nullopt);
+    records = parse_csv(l.render(io::Format::csv, io::Audience::internal, "2019-09-02").substr(3));
+    for (int i : {23, 24, 25}) {
+        CHECK(records[i][10] == "2019年9月1日");
+        CHECK(records[i][12] == "");
+    }
+}
+
+// The seed with a sub-issue under a6/i2 (公务用车管理制度执行不严), its one measure done, and one
+// below that.
+std::string seed_with_sub_issues() {
+    json::value v = json::parse(seed_with_owners());
+    auto &parent = issue(v.as_object(), 5, 1);
+    auto measure_of = [](const char *ref, const char *title) {
+        return json::object{{"ref", ref}, {"title", title}, {"category", "immediate"}, {"status", "done"}};
+    };
+    json::object grandchild{{"ref", "tongcheng-2018-fulian/a6/i2/i1/i1"},
+                            {"title", "驾驶员出车登记不全"},
+                            {"status", "done"},
+                            {"measures", json::array{measure_of("tongcheng-2018-fulian/a6/i2/i1/i1/m1", "补全出车登记")}}};
+    json::object child{{"ref", "tongcheng-2018-fulian/a6/i2/i1"},
+                       {"title", "车辆派遣未经审批"},
+                       {"status", "done"},
+                       {"measures", json::array{measure_of("tongcheng-2018-fulian/a6/i2/i1/m1", "建立派车审批单")}},
+                       {"issues", json::array{grandchild}}};
+    parent["issues"] = json::array{child};
+    return json::serialize(v);
+}
+
+TEST_CASE("a sub-issue shows the close-out of its nearest closed ancestor, none below a reopened one") {
+    Ledger l(seed_with_sub_issues());
+    l.svc.set_close_out_guards(R"({"min_evidence": 0})");
+    const auto parent = l.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i2");
+    const auto child = l.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i2/i1");
+    auto records = parse_csv(l.render(io::Format::csv).substr(3));
+    REQUIRE(records.size() == 1 + 30);
+    // a6/i2's two measures, then 9.（1）'s, then 9.（1）1)'s.
+    REQUIRE(records[25][0].rfind("9.（1）", 0) == 0);
+    REQUIRE(records[26][0].rfind("9.（1）1)", 0) == 0);
+    for (int i : {23, 24, 25, 26}) CHECK(records[i][10] == "");
+
+    l.svc.close_out(child, "2019-01-20", std::nullopt);
+    l.svc.close_out(parent, "2019-02-01", std::nullopt);
+    records = parse_csv(l.render(io::Format::csv).substr(3));
+    CHECK(records[23][10] == "2019年2月1日");
+    CHECK(records[24][10] == "2019年2月1日");
+    CHECK(records[25][10] == "2019年1月20日"); // its own close-out
+    CHECK(records[26][10] == "2019年1月20日"); // its parent's, the nearest closed
+    for (int i : {23, 24, 25, 26}) CHECK(records[i][12] == "");
+
+    // The sub-issue reopened: it and the one below show none, the parent keeps its own.
+    l.svc.set_status(core::Kind::issue, child, core::Status::reopened, 0);
+    records = parse_csv(l.render(io::Format::csv).substr(3));
+    CHECK(records[23][10] == "2019年2月1日");
+    CHECK(records[23][12] == "");
+    CHECK(records[25][10] == "");
+    CHECK(records[25][12] == "重新整改（曾于2019年1月20日销号）");
+    CHECK(records[26][10] == "");
+    CHECK(records[26][12] == "所属问题重新整改（曾于2019年1月20日销号）");
+
+    // The public ledger says the same.
+    const auto pub = parse_csv(l.render(io::Format::csv, io::Audience::public_).substr(3));
+    CHECK(pub[24][0].rfind("9.（1）", 0) == 0); // a3/i1's hidden measure comes earlier: one row less
+    CHECK(pub[24][12] == "重新整改（曾于2019年1月20日销号）");
 }
 
 TEST_CASE("the public ledger leaves out a non-public measure and keeps the numbering") {
