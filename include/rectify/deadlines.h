@@ -350,8 +350,9 @@ RECTIFY_API int rectify_extension_list(char **out_json, rectify_db *db, int64_t 
  * escalate on the target's scope (admin, inspector or supervisor).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when kind is not issue or measure, target_id is not positive, level is no
- *         RECTIFY_ESCALATION_* value, date or new_deadline is no calendar date, new_deadline is not after
- *         date, or issued_to is NULL or blank.
+ *         RECTIFY_ESCALATION_* value, date or new_deadline is no calendar date, date is before the
+ *         inspection began on site (the message names both dates), new_deadline is not after date, or
+ *         issued_to is NULL or blank.
  * @retval RECTIFY_E_NOT_FOUND when there is no such issue or measure.
  * @retval RECTIFY_E_INVALID when level is below a level the target already had (the chain does not step
  *         back).

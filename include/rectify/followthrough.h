@@ -91,7 +91,8 @@ RECTIFY_API int rectify_evidence_verify(char **out_report, rectify_db *db, int64
  * @par Permission
  * close_out on the issue's scope (admin or supervisor).
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when issue_id is not positive or date is NULL or no calendar date.
+ * @retval RECTIFY_E_ARGUMENT when issue_id is not positive or date is NULL, no calendar date or before the
+ *         inspection began on site (onsite_start); the message names both dates.
  * @retval RECTIFY_E_UTF8 when note is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such issue.
  * @retval RECTIFY_E_TRANSITION when the issue's status cannot move to closed.
@@ -157,7 +158,8 @@ RECTIFY_API int rectify_close_out_list(char **out_json, rectify_db *db, int64_t 
  * import on the inspection's or round's scope (admin or inspector).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when scope is no RECTIFY_REVIEW_* value, scope_id is not positive, date is no
- *         calendar date, or team is NULL or blank.
+ *         calendar date or (for an inspection) before it began on site (both dates named), or team is NULL
+ *         or blank.
  * @retval RECTIFY_E_UTF8 when team or title is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such inspection or round.
  * @retval RECTIFY_E_DENIED when the actor lacks import there.
@@ -179,7 +181,7 @@ RECTIFY_API int rectify_review_schedule(int64_t *out_id, rectify_db *db, int sco
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when verdict is none of held, relapsed, incomplete, false; findings are
  *         missing for a verdict other than held; new measures come with held; or date is no calendar date
- *         or before the review was scheduled.
+ *         or before the review was scheduled (both dates named).
  * @retval RECTIFY_E_NOT_FOUND when there is no such review or issue.
  * @retval RECTIFY_E_INVALID when the issue is not in the review's scope, or new_measures_json is not an
  *         array of measures as docs/schema.md describes.
@@ -217,7 +219,7 @@ RECTIFY_API int rectify_review_report(char **out_json, rectify_db *db, int64_t r
  * change_status on the measure's scope (admin or liaison).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when measure_id is not positive, cadence is unknown or start is no calendar
- *         date.
+ *         date or before the inspection began on site (the message names both dates).
  * @retval RECTIFY_E_NOT_FOUND when there is no such measure.
  * @retval RECTIFY_E_MISUSE when the measure is not an ongoing (长期坚持) one (also for a read-only or closed
  *         handle).
@@ -232,8 +234,8 @@ RECTIFY_API int rectify_followup_plan(rectify_db *db, int64_t measure_id, const 
  * @par Permission
  * add_progress on the measure's scope, or add_own_progress when the actor is its 责任人.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when measure_id is not positive, date is no calendar date, or narrative is
- *         NULL or blank.
+ * @retval RECTIFY_E_ARGUMENT when measure_id is not positive, date is no calendar date or before the
+ *         inspection began on site (the message names both dates), or narrative is NULL or blank.
  * @retval RECTIFY_E_UTF8 when narrative is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such measure.
  * @retval RECTIFY_E_MISUSE when the measure has no follow-up plan (also for a read-only or closed handle).
@@ -271,7 +273,7 @@ RECTIFY_API int rectify_followups_due(char **out_json, rectify_db *db, int days,
  * close_out on the inspection's scope (admin or supervisor).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when inspection_id is not positive, or date or deductions_json is NULL or date
- *         is no calendar date.
+ *         is no calendar date or before the inspection began on site (both dates named).
  * @retval RECTIFY_E_JSON when deductions_json or thresholds_json is not well-formed.
  * @retval RECTIFY_E_INVALID when they break their format, or a deduction names an issue not of the
  *         inspection.
@@ -294,7 +296,7 @@ RECTIFY_API int rectify_evaluate(char **out_json, rectify_db *db, int64_t inspec
  * import on the inspection's scope (admin or inspector).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when inspection_id is not positive, summary or handed_to is NULL or blank, or
- *         handed_on is no calendar date.
+ *         handed_on is no calendar date or before the inspection began on site (both dates named).
  * @retval RECTIFY_E_UTF8 when a string is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such inspection.
  * @retval RECTIFY_E_DENIED when the actor lacks import there.
@@ -312,7 +314,8 @@ RECTIFY_API int rectify_lead_add(int64_t *out_id, rectify_db *db, int64_t inspec
  * close_out on the lead's inspection's scope (admin or supervisor).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when lead_id is not positive, disposition is unknown, concluded_on is given
- *         for in_progress or missing otherwise, no calendar date, or before the hand-over.
+ *         for in_progress or missing otherwise, no calendar date, or before the hand-over (both dates
+ *         named).
  * @retval RECTIFY_E_UTF8 when note is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such lead.
  * @retval RECTIFY_E_DENIED when the actor lacks close_out there.

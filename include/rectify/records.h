@@ -167,8 +167,8 @@ RECTIFY_API int rectify_status_set(int64_t *out_version, rectify_db *db, int kin
  * @par Permission
  * add_progress on the measure's scope, or add_own_progress when the actor is the measure's 责任人.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when date is not a calendar date in YYYY-MM-DD form, text is NULL or blank, or
- *         measure_id is not positive.
+ * @retval RECTIFY_E_ARGUMENT when date is not a calendar date in YYYY-MM-DD form or is before the inspection
+ *         began on site (the message names both dates), text is NULL or blank, or measure_id is not positive.
  * @retval RECTIFY_E_UTF8 when text or author is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when there is no such measure.
  * @retval RECTIFY_E_DENIED when the actor lacks the permission.

@@ -13,6 +13,7 @@
 #include "service/dispatch.hpp"
 #include "service/document_loader.hpp"
 #include "service/importer.hpp"
+#include "service/record_dates.hpp"
 #include "service/transactions.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -191,6 +192,7 @@ std::int64_t Service::add_progress(std::int64_t measure_id, std::string_view dat
     const bool own = measure->person && *measure->person == actor;
     if (!(own && access_.allows(actor_, core::Permission::add_own_progress, where)))
         require(core::Permission::add_progress, where, "adding progress to " + record_label(core::Kind::measure, measure_id));
+    require_within_inspection(store_, "date", day, measure->inspection_id);
     core::Progress p;
     p.inspection_id = measure->inspection_id;
     p.measure_id = measure_id;

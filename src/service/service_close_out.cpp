@@ -7,6 +7,7 @@
 #include "io/json_text.hpp"
 #include "io/json_values.hpp"
 #include "service/audit.hpp"
+#include "service/record_dates.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
 
@@ -104,6 +105,7 @@ std::int64_t Service::close_out(std::int64_t issue_id, std::string_view date, st
     const std::string label = record_label(core::Kind::issue, issue_id);
     if (!issue) throw Error(Errc::not_found, "no " + label);
     require(core::Permission::close_out, store_.scope_of_inspection(issue->inspection_id), "closing out " + label);
+    require_within_inspection(store_, "date", day, issue->inspection_id);
     if (expect_version && issue->meta.version != expect_version)
         throw Error(Errc::conflict, label + " is at version " + std::to_string(issue->meta.version) + ", not " +
                                         std::to_string(expect_version) + ": it was changed since it was read");

@@ -14,6 +14,7 @@
 #include "service/audit.hpp"
 #include "service/provisional.hpp"
 #include "service/measure_lights.hpp"
+#include "service/record_dates.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
 
@@ -599,6 +600,11 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
     WriteTransaction tx(store_);
     const std::string label = record_label(kind, target_id);
     require(Permission::escalate, access_.scope_of(kind, target_id), "escalating " + label);
+    if (kind == core::Kind::measure) {
+        if (auto m = store_.get<core::Measure>(target_id)) require_within_inspection(store_, "date", issued_on, m->inspection_id);
+    } else if (auto i = store_.get<core::Issue>(target_id)) {
+        require_within_inspection(store_, "date", issued_on, i->inspection_id);
+    }
     store::Deadlines d(store_);
     const std::string target_kind(core::name(kind));
     for (const auto &prior : d.escalations(target_kind, target_id))

@@ -12,6 +12,7 @@
 #include "io/json_values.hpp"
 #include "io/record_json.hpp"
 #include "service/audit.hpp"
+#include "service/record_dates.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
 
@@ -179,6 +180,7 @@ std::int64_t Service::review_schedule(const std::string &scope_kind, std::int64_
     else if (scope_kind == "round") scope = access_.scope_of(core::Kind::round, scope_id);
     else throw Error(Errc::argument, "scope: a review covers an inspection or a round, not '" + scope_kind + "'");
     require(Permission::import, scope, "scheduling a look-back review of " + scope_kind + " " + std::to_string(scope_id));
+    if (scope_kind == "inspection") require_within_inspection(store_, "date", r.scheduled_on, scope_id);
     r.scope_kind = scope_kind;
     r.scope_id = scope_id;
     r.created_at = core::utc_timestamp_now();
@@ -253,9 +255,7 @@ std::int64_t Service::review_verdict(std::int64_t review_id, std::int64_t issue_
         throw Error(Errc::invalid, record_label(core::Kind::issue, issue_id) + " is not in the " + review->scope_kind + " review " +
                                        std::to_string(review_id) + " covers");
     require(Permission::close_out, scope, "judging " + record_label(core::Kind::issue, issue_id) + " in a look-back review");
-    if (decided_on < review->scheduled_on)
-        throw Error(Errc::argument, "date: " + core::format_date(decided_on) + " is before the review was scheduled (" +
-                                        core::format_date(review->scheduled_on) + ")");
+    require_not_before("date", decided_on, review->scheduled_on, "review " + std::to_string(review_id) + " was scheduled");
 
     store::VerdictRow v;
     v.review_id = review_id;
@@ -360,6 +360,7 @@ void Service::followup_plan(std::int64_t measure_id, std::string_view cadence_na
     if (!m) throw Error(Errc::not_found, "no " + record_label(core::Kind::measure, measure_id));
     require(Permission::change_status, store_.scope_of_inspection(m->inspection_id),
             "planning follow-ups of " + record_label(core::Kind::measure, measure_id));
+    require_within_inspection(store_, "start", start_on, m->inspection_id);
     if (m->category != core::MeasureCategory::ongoing)
         throw Error(Errc::misuse, record_label(core::Kind::measure, measure_id) + " is not an ongoing (长期坚持) measure");
     store::FollowupPlanRow p{measure_id, std::string(core::name(*cadence)), start_on, core::utc_timestamp_now(), actor};
@@ -382,6 +383,7 @@ std::int64_t Service::followup_record(std::int64_t measure_id, std::string_view 
     const auto scope = store_.scope_of_inspection(m->inspection_id);
     const bool own = m->person && *m->person == actor && access_.allows(actor_, Permission::add_own_progress, scope);
     if (!own) require(Permission::add_progress, scope, "recording a follow-up of " + record_label(core::Kind::measure, measure_id));
+    require_within_inspection(store_, "date", on, m->inspection_id);
     store::Followthrough ft(store_);
     if (!ft.plan(measure_id))
         throw Error(Errc::misuse, record_label(core::Kind::measure, measure_id) + " has no follow-up plan");
@@ -472,6 +474,7 @@ std::string Service::evaluate(std::int64_t inspection_id, std::string_view date,
     WriteTransaction tx(store_);
     const auto scope = access_.scope_of(core::Kind::inspection, inspection_id);
     require(Permission::close_out, scope, "evaluating inspection " + std::to_string(inspection_id));
+    require_within_inspection(store_, "date", on, inspection_id);
     for (std::size_t i = 0; i < deductions.size(); ++i)
         if (deductions[i].issue_id) {
             auto issue = store_.get<core::Issue>(*deductions[i].issue_id);
@@ -542,6 +545,7 @@ std::int64_t Service::lead_add(std::int64_t inspection_id, std::string_view summ
     WriteTransaction tx(store_);
     require(Permission::import, access_.scope_of(core::Kind::inspection, inspection_id),
             "handing over a lead of inspection " + std::to_string(inspection_id));
+    require_within_inspection(store_, "handed_on", l.handed_on, inspection_id);
     l.inspection_id = inspection_id;
     l.created_at = core::utc_timestamp_now();
     l.created_by = actor;
@@ -567,8 +571,7 @@ void Service::lead_dispose(std::int64_t lead_id, std::string_view disposition, s
     auto l = ft.lead(lead_id);
     if (!l) throw Error(Errc::not_found, "no lead " + std::to_string(lead_id));
     require(Permission::close_out, access_.scope_of(core::Kind::inspection, l->inspection_id), "disposing of lead " + std::to_string(lead_id));
-    if (concluded && *concluded < l->handed_on)
-        throw Error(Errc::argument, "concluded_on: " + core::format_date(*concluded) + " is before the lead was handed over");
+    if (concluded) require_not_before("concluded_on", *concluded, l->handed_on, "lead " + std::to_string(lead_id) + " was handed over");
     const std::string before = io::to_compact_json(lead_json(*l));
     l->disposition = std::string(disposition);
     l->concluded_on = concluded;

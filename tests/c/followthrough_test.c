@@ -673,6 +673,15 @@ static void test_close_out(void)
     CHECK(s != NULL && strcmp(s, defaults) == 0);
     rectify_free(s);
 
+    /* Dated before the inspection began on site (2018-09-19): refused, both dates named, before
+     * any guard is asked; progress likewise. */
+    REFUSED(rectify_close_out(&v, g_admin, issue, "2018-09-18", NULL), RECTIFY_E_ARGUMENT);
+    CHECK(v == 0);
+    CHECK_MSG_HAS("date: 2018-09-18 is before inspection ");
+    CHECK_MSG_HAS(" began on site (2018-09-19)");
+    REFUSED(rectify_progress_add(NULL, g_admin, m1, "2018-09-18", "进驻前召开会议", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_MSG_HAS("date: 2018-09-18 is before inspection ");
+
     /* Guard min_evidence: no evidence yet. */
     REFUSED(rectify_close_out(&v, g_admin, issue, "2019-02-01", NULL), RECTIFY_E_GUARD);
     CHECK(v == 0);
