@@ -3,10 +3,8 @@
 #include "core/date.hpp"
 #include "core/enums.hpp"
 #include "core/warning.hpp"
+#include "io/close_outs.hpp"
 #include "io/issue_numbers.hpp"
-
-#include <map>
-#include <optional>
 
 namespace rectify::io {
 
@@ -57,54 +55,11 @@ std::string completed_text(const core::Measure &m) {
     return !core::is_open(m.status) && m.completed_date ? core::format_date_chinese(*m.completed_date) : std::string();
 }
 
-// What the close-outs say on an issue's rows: the 销号日期 that stands, and in 备注 the close-out
-// that no longer does.
-struct CloseOutCells {
-    std::string closed_on;
-    std::string remark;
-};
-
-// A close-out covers the issue and its sub-issues. So the date that stands for an issue is its
-// own while it is closed, else that of the nearest ancestor still closed. An issue closed out
-// once and open again (reopened, a relapse found by a look-back, or back in progress since) is not
-// closed out: it and every sub-issue below it show no date, and 备注 keeps the old one.
-class CloseOuts {
-public:
-    CloseOuts(const Report &r, const std::vector<NumberedIssue> &issues) : r_(r) {
-        for (const auto &n : issues) by_id_.emplace(n.issue->record.meta.id, &n.issue->record);
-    }
-
-    CloseOutCells of(const core::Issue &issue) const {
-        for (const core::Issue *i = &issue; i;) {
-            std::optional<core::Date> last;
-            if (auto f = r_.issues.find(i->meta.id); f != r_.issues.end()) last = f->second.closed_on;
-            if (i->status == core::Status::closed) return {last ? core::format_date_chinese(*last) : "", ""};
-            if (last || i->status == core::Status::reopened) {
-                std::string remark = i == &issue ? "重新整改" : "所属问题重新整改";
-                if (last) remark += "（曾于" + core::format_date_chinese(*last) + "销号）";
-                return {"", remark};
-            }
-            i = parent(*i);
-        }
-        return {};
-    }
-
-private:
-    const core::Issue *parent(const core::Issue &i) const {
-        if (!i.parent_id) return nullptr;
-        auto it = by_id_.find(*i.parent_id);
-        return it == by_id_.end() ? nullptr : it->second;
-    }
-
-    const Report &r_;
-    std::map<std::int64_t, const core::Issue *> by_id_;
-};
-
 LedgerRow make_row(const Report &r, const NumberedIssue &n, const DocMeasure &m, const CloseOuts &close_outs) {
     const auto &rec = m.record;
     MeasureFacts facts;
     if (auto it = r.measures.find(rec.meta.id); it != r.measures.end()) facts = it->second;
-    CloseOutCells closed = close_outs.of(n.issue->record);
+    const CloseOutStanding closed = close_outs.of(n.issue->record);
     LedgerRow row;
     auto set = [&row](LedgerColumn c, std::string v) { row.cells[static_cast<std::size_t>(c)] = std::move(v); };
     set(LedgerColumn::issue, n.numbered_title());
@@ -117,9 +72,9 @@ LedgerRow make_row(const Report &r, const NumberedIssue &n, const DocMeasure &m,
     set(LedgerColumn::status, std::string(core::label(rec.status)));
     set(LedgerColumn::warning, warning_text(facts));
     set(LedgerColumn::evidence, std::to_string(facts.evidence));
-    set(LedgerColumn::closed_on, std::move(closed.closed_on));
+    set(LedgerColumn::closed_on, closed.closed_on ? core::format_date_chinese(*closed.closed_on) : std::string());
     set(LedgerColumn::completed, completed_text(rec));
-    set(LedgerColumn::remark, std::move(closed.remark));
+    set(LedgerColumn::remark, reopened_remark(closed));
     row.evidence = facts.evidence;
     row.light = facts.warning.light;
     return row;
@@ -137,7 +92,7 @@ std::vector<LedgerRow> ledger_rows(const Report &r) {
     std::vector<LedgerRow> rows;
     // An issue's own measures come before its sub-issues', as numbered_issues orders them.
     const auto issues = numbered_issues(r);
-    const CloseOuts close_outs(r, issues);
+    const CloseOuts close_outs(r);
     for (const auto &n : issues)
         for (const auto &m : n.issue->measures)
             if (r.audience != Audience::public_ || m.record.is_public) rows.push_back(make_row(r, n, m, close_outs));

@@ -24,7 +24,7 @@ enum class LedgerColumn {
     status,      // 状态: the Chinese status label
     warning,     // 预警: 红灯/黄灯/绿灯/蓝灯 with a note (已逾期N天, 剩余N天, 已延期)
     evidence,    // 佐证材料数
-    closed_on,   // 销号日期: the close-out that stands for the issue (see ledger.cpp), or empty
+    closed_on,   // 销号日期: the close-out that stands for the issue (see close_outs.hpp), or empty
     completed,   // 完成时间: the day the measure was done, or empty while it is not
     remark,      // 备注: the history a row no longer shows, e.g. 重新整改（曾于2019年2月1日销号）
 };

@@ -2,6 +2,7 @@
 
 #include "core/chinese_numerals.hpp"
 #include "core/figures.hpp"
+#include "io/close_outs.hpp"
 
 namespace rectify::io {
 
@@ -63,15 +64,19 @@ Data measure_view(const Report &r, const DocMeasure &m, int number) {
 }
 
 // What an issue of any depth shows, its sub-issues aside.
-Data issue_fields(const Report &r, const NoticeParts &parts, const DocIssue &issue, int number) {
+Data issue_fields(const Report &r, const CloseOuts &close_outs, const NoticeParts &parts, const DocIssue &issue,
+                  int number) {
     const auto &rec = issue.record;
     Data o;
     o["number"] = std::to_string(number);
     o["title"] = rec.title;
     o["description"] = text_or_false(rec.description);
     o["status"] = sv(core::label(rec.status));
-    auto facts = r.issues.find(rec.meta.id);
-    o["closed_on"] = facts == r.issues.end() ? Data(false) : date_or_false(facts->second.closed_on);
+    // The close-out that stands, as the ledger shows it: none for a reopened issue or below one.
+    const CloseOutStanding closed = close_outs.of(rec);
+    o["closed_on"] = date_or_false(closed.closed_on);
+    const std::string remark = reopened_remark(closed);
+    o["reopened"] = remark.empty() ? Data(false) : Data(remark);
     // 整改情况: the issue's own measures' progress, in order.
     std::string narrative;
     for (const auto &m : issue.measures) append_narrative(m, narrative);
@@ -94,19 +99,20 @@ void collect_descendants(const DocIssue &issue, std::vector<const DocIssue *> &o
 
 // An issue with two levels below it: its sub-issues （1）（2）… and, under each, every deeper
 // sub-issue in document order, numbered 1) 2) …, so that no depth of nesting drops text.
-Data issue_view(const Report &r, const NoticeParts &parts, const DocIssue &issue, int number) {
-    Data o = issue_fields(r, parts, issue, number);
+Data issue_view(const Report &r, const CloseOuts &close_outs, const NoticeParts &parts, const DocIssue &issue,
+                int number) {
+    Data o = issue_fields(r, close_outs, parts, issue, number);
     Data subs = make_list();
     int n = 0;
     std::vector<const DocIssue *> deeper;
     for (const auto &sub : issue.sub_issues) {
-        Data s = issue_fields(r, parts, sub, ++n);
+        Data s = issue_fields(r, close_outs, parts, sub, ++n);
         deeper.clear();
         collect_descendants(sub, deeper);
         Data items = make_list();
         int k = 0;
         for (const auto *d : deeper) {
-            Data leaf = issue_fields(r, parts, *d, ++k);
+            Data leaf = issue_fields(r, close_outs, parts, *d, ++k);
             leaf["sub_issues"] = make_list();
             push(items, std::move(leaf));
         }
@@ -216,6 +222,7 @@ kainjow::mustache::data notice_view(const Report &r, const NoticeParts &parts) {
     v["measure_total"] = count(r.stats.measures.total);
     v["measure_done"] = count(r.stats.measures.done);
 
+    const CloseOuts close_outs(r);
     Data aspects = make_list();
     int section = 0, number = 0;
     for (const auto &a : doc.aspects) {
@@ -223,7 +230,7 @@ kainjow::mustache::data notice_view(const Report &r, const NoticeParts &parts) {
         av["number"] = core::chinese_numeral(++section);
         av["title"] = a.record.title;
         Data list = make_list();
-        for (const auto &i : a.issues) push(list, issue_view(r, parts, i, ++number));
+        for (const auto &i : a.issues) push(list, issue_view(r, close_outs, parts, i, ++number));
         av["issues"] = std::move(list);
         push(aspects, std::move(av));
     }

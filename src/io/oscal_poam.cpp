@@ -3,6 +3,7 @@
 #include "core/date.hpp"
 #include "core/enums.hpp"
 #include "core/error.hpp"
+#include "io/close_outs.hpp"
 #include "io/issue_numbers.hpp"
 #include "io/json_text.hpp"
 #include "io/name_uuid.hpp"
@@ -169,8 +170,9 @@ json::object remediation(const Report &r, const DocMeasure &m) {
     return o;
 }
 
-json::object risk(const Report &r, const NumberedIssue &n) {
+json::object risk(const Report &r, const CloseOuts &close_outs, const NumberedIssue &n) {
     const auto &rec = n.issue->record;
+    const CloseOutStanding closed = close_outs.of(rec);
     json::object o;
     o["uuid"] = name_uuid(rec.meta.ref + "#risk");
     o["title"] = one_line(n.numbered_title());
@@ -179,6 +181,9 @@ json::object risk(const Report &r, const NumberedIssue &n) {
     json::array props;
     add_prop(props, "status", std::string(core::name(rec.status)));
     if (rec.relapse_count > 0) add_prop(props, "relapse-count", std::to_string(rec.relapse_count));
+    // A close-out that no longer stands (the issue reopened since) is history, not the risk's state.
+    if (closed.reopened && !closed.by_ancestor && closed.former)
+        add_prop(props, "former-close-out-date", core::format_date(*closed.former));
     set_props(o, std::move(props));
     o["status"] = risk_status(rec.status);
     std::optional<core::Date> deadline;
@@ -190,12 +195,12 @@ json::object risk(const Report &r, const NumberedIssue &n) {
     }
     if (deadline) o["deadline"] = end_of_day(*deadline);
     if (!remediations.empty()) o["remediations"] = std::move(remediations);
-    const auto facts = r.issues.find(rec.meta.id);
-    if (facts != r.issues.end() && facts->second.closed_on) {
+    // Only the issue's own close-out that stands closes the risk: a reopened issue has none.
+    if (closed.own) {
         json::object entry;
         entry["uuid"] = name_uuid(rec.meta.ref + "#close-out");
         entry["title"] = "销号";
-        entry["start"] = start_of_day(*facts->second.closed_on);
+        entry["start"] = start_of_day(*closed.closed_on);
         entry["status-change"] = "closed";
         o["risk-log"] = json::object{{"entries", json::array{std::move(entry)}}};
     }
@@ -253,8 +258,9 @@ std::string render_oscal_poam(const Report &r) {
     poam["uuid"] = name_uuid(r.doc.inspection.meta.ref + "#poam/" + audience);
     poam["metadata"] = metadata(r);
     json::array risks, items;
+    const CloseOuts close_outs(r);
     for (const auto &n : numbered_issues(r)) {
-        json::object rk = risk(r, n);
+        json::object rk = risk(r, close_outs, n);
         const std::string risk_uuid(rk["uuid"].as_string());
         risks.push_back(std::move(rk));
         items.push_back(poam_item(n, risk_uuid));

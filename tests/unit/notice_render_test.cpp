@@ -249,3 +249,47 @@ TEST_CASE("a public notice shows no text of a non-public issue or measure, nor t
     for (const auto &m : markers) CHECK_MESSAGE(all.find(m) == std::string::npos, m);
     CHECK(all.find("开展集中学习活动") != std::string::npos);
 }
+
+TEST_CASE("a host's template sees the close-out that stands: none for a reopened issue, which names the old one") {
+    TempDir dir;
+    service::Service svc(dir.file("c.db"), {}, std::string("tester"));
+    svc.import_json(test::seed_json());
+    svc.set_close_out_guards(R"({"min_evidence": 0})");
+    const auto closed = svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i1");
+    const auto reopened = svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i2");
+    svc.close_out(closed, "2019-02-01", std::nullopt);
+    svc.close_out(reopened, "2019-02-10", std::nullopt);
+    const std::string tmpl =
+        "{{#aspects}}{{#issues}}{{number}}:{{status}}|{{closed_on}}|{{#reopened}}{{reopened}}{{/reopened}};{{/issues}}{{/aspects}}";
+    std::string text = render(svc, io::Format::text, io::Audience::internal, tmpl);
+    CHECK(text.find("8:已销号|2019年2月1日|;") != std::string::npos);
+    CHECK(text.find("9:已销号|2019年2月10日|;") != std::string::npos);
+
+    svc.set_status(core::Kind::issue, reopened, core::Status::reopened, 0);
+    text = render(svc, io::Format::text, io::Audience::internal, tmpl);
+    CHECK(text.find("8:已销号|2019年2月1日|;") != std::string::npos);
+    CHECK(text.find("9:重新整改||重新整改（曾于2019年2月10日销号）;") != std::string::npos);
+    CHECK(text.find("2019年2月10日|") == std::string::npos);
+}
+
+TEST_CASE("a sub-issue's closed_on is its nearest closed ancestor's, and none below a reopened one") {
+    io::Report r = report_with_aspects(1);
+    auto &issue = r.doc.aspects[0].issues[0];
+    issue.record.meta.id = 1;
+    issue.record.status = core::Status::closed;
+    io::DocIssue sub;
+    sub.record.meta.id = 2;
+    sub.record.parent_id = 1;
+    sub.record.title = "子问题";
+    sub.record.status = core::Status::done;
+    issue.sub_issues.push_back(sub);
+    r.issues[1].closed_on = boost::gregorian::date(2019, 2, 1);
+    const std::optional<std::string> tmpl(
+        "{{#aspects}}{{#issues}}{{title}}|{{closed_on}}|{{reopened}};{{#sub_issues}}{{title}}|{{closed_on}}|{{reopened}};"
+        "{{/sub_issues}}{{/issues}}{{/aspects}}");
+    CHECK(io::render_notice(r, io::Format::text, tmpl) == "问题1|2019年2月1日|;子问题|2019年2月1日|;");
+
+    r.doc.aspects[0].issues[0].record.status = core::Status::in_progress; // back to work after its close-out
+    CHECK(io::render_notice(r, io::Format::text, tmpl) ==
+          "问题1||重新整改（曾于2019年2月1日销号）;子问题||所属问题重新整改（曾于2019年2月1日销号）;");
+}

@@ -202,3 +202,29 @@ TEST_CASE("OSCAL strings carry no blanks at their ends: the ideographic space an
     CHECK(prop(rem, "responsible-leader") == "王主席");
     CHECK(prop(rem, "responsible-department") == "办公室 综合科");
 }
+
+TEST_CASE("a reopened issue's risk is open with no close-out in its log, and names the old one in a prop") {
+    Poam p(seed_for_oscal());
+    p.svc.set_close_out_guards(R"({"min_evidence": 0})");
+    const auto closed = p.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a6/i1");
+    const auto reopened = p.svc.find(core::Kind::issue, "tongcheng-2018-fulian/a3/i1");
+    p.svc.close_out(closed, "2019-02-01", std::nullopt);
+    p.svc.close_out(reopened, "2019-02-10", std::nullopt);
+    p.svc.set_status(core::Kind::issue, reopened, core::Status::reopened, 0);
+    const json::value doc = json::parse(p.text());
+    const auto &risks = doc.at("plan-of-action-and-milestones").at("risks").as_array();
+    const auto &kept = risks[7];
+    CHECK(kept.at("status") == "closed");
+    REQUIRE(kept.as_object().contains("risk-log"));
+    CHECK(kept.at("risk-log").at("entries").as_array().at(0).at("start") == "2019-02-01T00:00:00+08:00");
+    CHECK(prop(kept, "former-close-out-date") == "");
+
+    const auto &open = risks[4];
+    CHECK(open.at("title").as_string().rfind("5. ", 0) == 0);
+    CHECK(open.at("status") == "open");
+    CHECK(prop(open, "status") == "reopened");
+    CHECK(!open.as_object().contains("risk-log"));
+    CHECK(prop(open, "former-close-out-date") == "2019-02-10");
+    const auto &item = doc.at("plan-of-action-and-milestones").at("poam-items").as_array()[4];
+    CHECK(prop(item, "status") == "reopened");
+}
