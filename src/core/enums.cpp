@@ -76,6 +76,22 @@ std::optional<E> find_name(const Entry<E> (&table)[N], std::string_view name) {
     return std::nullopt;
 }
 
+template <class E, std::size_t N>
+std::optional<E> find_name_or_label(const Entry<E> (&table)[N], std::string_view text) {
+    for (const auto &e : table)
+        if (e.name == text || e.label == text) return e.value;
+    return std::nullopt;
+}
+
+template <class E, std::size_t N> std::string make_all_choices(const Entry<E> (&table)[N]) {
+    std::string out;
+    for (const auto &e : table) {
+        if (!out.empty()) out += ", ";
+        out += std::string(e.name) + " " + std::string(e.label);
+    }
+    return out;
+}
+
 template <class E, std::size_t N> std::string make_all_names(const Entry<E> (&table)[N]) {
     std::string out;
     for (const auto &e : table) {
@@ -91,9 +107,14 @@ template <class E, std::size_t N> std::string make_all_names(const Entry<E> (&ta
     std::string_view name(Type v) { return entry(table, v).name; }                                 \
     std::string_view label(Type v) { return entry(table, v).label; }                               \
     std::optional<Type> parse_fn(std::string_view n) { return find_name(table, n); }               \
+    std::optional<Type> parse_fn##_or_label(std::string_view t) { return find_name_or_label(table, t); } \
     std::string_view all_names(Type) {                                                             \
         static const std::string names = make_all_names(table);                                    \
         return names;                                                                              \
+    }                                                                                              \
+    std::string_view all_choices(Type) {                                                           \
+        static const std::string choices = make_all_choices(table);                                \
+        return choices;                                                                            \
     }
 
 RECTIFY_ENUM_DEFINE(Kind, parse_kind, kKinds)

@@ -17,12 +17,16 @@ enum class MoneyCategory { returned = 1, recovered, retrieved, other };
 enum class AccountabilityForm { reminder_talk = 1, criticism, admonishment, organisational, discipline, referral };
 
 // name(): the JSON/SQL name ("in_progress"); label(): the Chinese label ("整改中").
-// parse_*(): the value named by a JSON name, or nullopt.
+// parse_*(): the value named by a JSON name, or nullopt. parse_*_or_label(): the same, or the
+// value whose Chinese label this is, as a document written by hand from the docs may give it.
+// all_choices(): "name 标签, …", for the error that refuses a value.
 #define RECTIFY_ENUM_FUNCTIONS(Type, parse_fn)                                                     \
     std::string_view name(Type v);                                                                 \
     std::string_view label(Type v);                                                                \
     std::optional<Type> parse_fn(std::string_view name);                                           \
-    std::string_view all_names(Type);
+    std::optional<Type> parse_fn##_or_label(std::string_view text);                                \
+    std::string_view all_names(Type);                                                              \
+    std::string_view all_choices(Type);
 
 RECTIFY_ENUM_FUNCTIONS(Kind, parse_kind)
 RECTIFY_ENUM_FUNCTIONS(Status, parse_status)

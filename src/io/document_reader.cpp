@@ -103,7 +103,7 @@ private:
         core::Inspection in;
         in.meta.ref = f.text("ref");
         refs_.claim(core::Kind::inspection, in.meta.ref, f);
-        auto kind = f.opt_enum<core::InspectionKind>("kind", core::parse_inspection_kind, core::all_names(core::InspectionKind{}));
+        auto kind = f.opt_enum<core::InspectionKind>("kind", core::parse_inspection_kind_or_label, core::all_choices(core::InspectionKind{}));
         if (!kind) f.fail("kind", "is required");
         in.kind = *kind;
         in.label = f.opt_text("label");
@@ -155,7 +155,7 @@ private:
     }
 
     template <class R> bool read_status(Fields &f, R &r) {
-        auto s = f.opt_enum<core::Status>("status", core::parse_status, core::all_names(core::Status{}));
+        auto s = f.opt_enum<core::Status>("status", core::parse_status_or_label, core::all_choices(core::Status{}));
         r.status = s.value_or(core::Status::not_started);
         return s.has_value();
     }
@@ -192,7 +192,7 @@ private:
         r.meta.ref = ref_of(f, core::Kind::measure, derived_ref);
         r.seq = static_cast<std::int64_t>(n);
         r.title = f.text("title");
-        auto category = f.opt_enum<core::MeasureCategory>("category", core::parse_measure_category, core::all_names(core::MeasureCategory{}));
+        auto category = f.opt_enum<core::MeasureCategory>("category", core::parse_measure_category_or_label, core::all_choices(core::MeasureCategory{}));
         if (!category) f.fail("category", "is required");
         r.category = *category;
         r.leader = f.opt_text("leader");
@@ -230,14 +230,14 @@ private:
         auto &r = d.record;
         r.meta.ref = ref_of(f, core::Kind::outcome, parent_ref + "/o" + std::to_string(n));
         r.seq = static_cast<std::int64_t>(n);
-        auto type = f.opt_enum<core::OutcomeType>("type", core::parse_outcome_type, core::all_names(core::OutcomeType{}));
+        auto type = f.opt_enum<core::OutcomeType>("type", core::parse_outcome_type_or_label, core::all_choices(core::OutcomeType{}));
         if (!type) f.fail("type", "is required");
         r.type = *type;
         r.name = f.opt_text("name");
-        r.action = f.opt_enum<core::RuleAction>("action", core::parse_rule_action, core::all_names(core::RuleAction{}));
-        r.category = f.opt_enum<core::MoneyCategory>("category", core::parse_money_category, core::all_names(core::MoneyCategory{}));
+        r.action = f.opt_enum<core::RuleAction>("action", core::parse_rule_action_or_label, core::all_choices(core::RuleAction{}));
+        r.category = f.opt_enum<core::MoneyCategory>("category", core::parse_money_category_or_label, core::all_choices(core::MoneyCategory{}));
         r.amount_fen = f.opt_int("amount_fen");
-        r.form = f.opt_enum<core::AccountabilityForm>("form", core::parse_accountability_form, core::all_names(core::AccountabilityForm{}));
+        r.form = f.opt_enum<core::AccountabilityForm>("form", core::parse_accountability_form_or_label, core::all_choices(core::AccountabilityForm{}));
         r.count = f.opt_int("count");
         r.date = f.opt_date("date");
         r.note = f.opt_text("note");

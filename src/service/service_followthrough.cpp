@@ -209,8 +209,7 @@ std::vector<core::Measure> read_new_measures(std::string_view text) {
         io::Fields f(a[i], "measures[" + std::to_string(i) + "]");
         core::Measure m;
         m.title = f.text("title");
-        auto category = f.opt_enum<core::MeasureCategory>("category", core::parse_measure_category,
-                                                          core::all_names(core::MeasureCategory{}));
+        auto category = f.opt_enum<core::MeasureCategory>("category", core::parse_measure_category_or_label, core::all_choices(core::MeasureCategory{}));
         m.category = category.value_or(core::MeasureCategory::deadline);
         m.leader = f.opt_text("leader");
         m.department = f.opt_text("department");

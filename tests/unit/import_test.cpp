@@ -1,3 +1,4 @@
+#include "core/enums.hpp"
 #include "core/error.hpp"
 #include "service/service.hpp"
 #include "support.hpp"
@@ -79,6 +80,61 @@ TEST_CASE("importing again updates in place and never duplicates") {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT version FROM issues WHERE ref = 'tongcheng-2018-fulian/a1/i1'").getInt() == 2);
     CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE action = 'update'").getInt() == 1);
+}
+
+namespace {
+// Every closed-vocabulary value of a document replaced by its Chinese label, as docs/schema.md
+// prints them beside the names; returns how many were replaced.
+template <class E> bool to_label(json::value &v, std::optional<E> (*parse)(std::string_view)) {
+    auto e = parse(std::string_view(v.as_string()));
+    if (!e) return false;
+    v = std::string(core::label(*e));
+    return true;
+}
+int labels_for_names(json::value &v) {
+    int n = 0;
+    if (v.is_array())
+        for (auto &x : v.as_array()) n += labels_for_names(x);
+    if (!v.is_object()) return n;
+    for (auto &kv : v.as_object()) {
+        auto &x = kv.value();
+        if (!x.is_string()) {
+            n += labels_for_names(x);
+            continue;
+        }
+        const std::string_view key = kv.key();
+        if (key == "status") n += to_label(x, core::parse_status);
+        else if (key == "kind") n += to_label(x, core::parse_inspection_kind);
+        else if (key == "category") n += to_label(x, core::parse_measure_category) || to_label(x, core::parse_money_category);
+        else if (key == "type") n += to_label(x, core::parse_outcome_type);
+        else if (key == "action") n += to_label(x, core::parse_rule_action);
+        else if (key == "form") n += to_label(x, core::parse_accountability_form);
+    }
+    return n;
+}
+} // namespace
+
+TEST_CASE("a document may give every enumerated value by its Chinese label, as docs/schema.md prints it") {
+    TempDir dir;
+    service::Service a(dir.file("a.db"), {}, std::string("tester"));
+    a.import_json(test::seed_json());
+    auto labelled = json::parse(test::seed_json());
+    const int replaced = labels_for_names(labelled);
+    CHECK(replaced > 50); // statuses, categories, the kind, outcome types, actions, forms
+    const std::string text = json::serialize(labelled);
+    CHECK(text.find("\"整改中\"") != std::string::npos);
+    CHECK(text.find("\"长期坚持\"") != std::string::npos);
+    CHECK(text.find("\"追缴\"") != std::string::npos);
+    service::Service b(dir.file("b.db"), {}, std::string("tester"));
+    auto id = b.import_json(text).inspection_id;
+    CHECK(b.export_json(id) == a.export_json(1)); // stored, and exported, by name
+
+    // An unknown value is refused with every name and label it could have been.
+    auto bad = seed_with([](json::object &d) { issue(d, 1, 0)["status"] = "已整改完毕"; });
+    CHECK_THROWS_WITH_AS(b.import_json(bad),
+                         doctest::Contains("aspects[1].issues[0].status: unknown value '已整改完毕' (expected one of: "
+                                           "not_started 未启动, in_progress 整改中, substantially_done 基本完成"),
+                         core::Error);
 }
 
 TEST_CASE("export, import elsewhere, export again gives the same bytes") {
