@@ -12,8 +12,8 @@ import pathlib
 import re
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from public_names import public_names  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
+from header_docs import public_names, report  # noqa: E402
 
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
@@ -67,13 +67,7 @@ def main(argv):
         if name not in declared:
             errors.append(f"{name} is listed in {symbols_file} but no header in {include_dir} declares it")
 
-    for e in errors:
-        print(e)
-    if errors:
-        print(f"{len(errors)} problem(s)")
-        return 1
-    print(f"{len(listed)} names listed, all declared; {len(declared)} declared, all listed")
-    return 0
+    return report(errors, f"{len(listed)} names listed, all declared; {len(declared)} declared, all listed")
 
 
 if __name__ == "__main__":

@@ -20,34 +20,11 @@ import pathlib
 import re
 import sys
 
-DECL = re.compile(r"RECTIFY_API\s+([^;(]*?)\b(rectify_[a-z0-9_]+)\s*\(")
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
+from header_docs import error_codes, functions_of, report  # noqa: E402
+
 RETVAL = re.compile(r"@retval\s+(\S+)")
 PERMISSION = re.compile(r"@par\s+Permission\s*\n\s*\*?\s*(\S.*)")
-
-
-def codes_of(root):
-    header = (root / "include/rectify/errors.h").read_text(encoding="utf-8")
-    codes = dict(re.findall(r"^#define\s+(RECTIFY_(?:OK|E_[A-Z0-9_]+))\s+\(?(-?\d+)\)?", header, re.M))
-    if "RECTIFY_OK" not in codes or len(codes) < 2:
-        raise SystemExit("cannot read the codes of include/rectify/errors.h")
-    return codes
-
-
-def functions_of(path):
-    """[(name, return type, comment text or None, line)] of the RECTIFY_API functions in path."""
-    text = path.read_text(encoding="utf-8")
-    out = []
-    for m in DECL.finditer(text):
-        # The text before the declaration, back to the end of the previous statement or comment.
-        before = text[:m.start()].rstrip()
-        comment = None
-        if before.endswith("*/"):
-            start = before.rfind("/**")
-            if start >= 0 and "*/" not in before[start:-2]:
-                comment = before[start + 3:-2]
-        line = text.count("\n", 0, m.start()) + 1
-        out.append((m.group(2), " ".join(m.group(1).split()), comment, line))
-    return out
 
 
 def check_functions(root, codes, errors, returning):
@@ -124,18 +101,13 @@ def main(argv):
     if len(argv) != 2:
         raise SystemExit(__doc__)
     root = pathlib.Path(argv[1])
-    codes = codes_of(root)
+    codes = error_codes(root)
     errors = []
     returning = {}
     count = check_functions(root, codes, errors, returning)
     check_errors_md(root, codes, errors, returning)
-    for e in errors:
-        print(e)
-    if errors:
-        print(f"{len(errors)} problem(s)")
-        return 1
-    print(f"{count} functions document permission and result codes; docs/errors.md explains all {len(codes)} codes")
-    return 0
+    return report(errors, f"{count} functions document permission and result codes; "
+                          f"docs/errors.md explains all {len(codes)} codes")
 
 
 if __name__ == "__main__":

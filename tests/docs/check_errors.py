@@ -11,6 +11,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
+from header_docs import error_codes, report  # noqa: E402
+
 
 def switch_cases(text, function):
     """{case label: returned expression} of the first switch in `function`'s body; the
@@ -34,11 +37,7 @@ def main(argv):
     root = pathlib.Path(argv[1])
     errors = []
 
-    header = (root / "include/rectify/errors.h").read_text(encoding="utf-8")
-    codes = {name: int(value) for name, value in
-             re.findall(r"^#define\s+(RECTIFY_(?:OK|E_[A-Z0-9_]+))\s+\(?(-?\d+)\)?", header, re.M)}
-    if "RECTIFY_OK" not in codes or len(codes) < 2:
-        raise SystemExit("cannot read the codes of include/rectify/errors.h")
+    codes = error_codes(root)
 
     strerror = {k: v.strip('"') for k, v in
                 switch_cases((root / "src/capi/capi_common.cpp").read_text(encoding="utf-8"),
@@ -86,13 +85,7 @@ def main(argv):
         if name not in codes:
             errors.append(f"{doc}: {name} is listed but errors.h does not define it")
 
-    for e in errors:
-        print(e)
-    if errors:
-        print(f"{len(errors)} problem(s)")
-        return 1
-    print(f"{len(codes)} codes: docs/errors.md, errors.h, rectify_strerror() and the CLI agree")
-    return 0
+    return report(errors, f"{len(codes)} codes: docs/errors.md, errors.h, rectify_strerror() and the CLI agree")
 
 
 if __name__ == "__main__":
