@@ -344,19 +344,13 @@ static int refused_impl(int rc, int want, const char *expr, const char *file, in
 /* ------------------------------------------------------------------------------------------ */
 /* Setup                                                                                       */
 
-static void build_world(const char *seed_path)
+/* The seed case at seed_path with its first "feedback_date": null given as `to` (a whole
+ * "feedback_date": ... member); the caller frees it. */
+static char *seed_fed_back(const char *seed_path, const char *to)
 {
-    const char *base = getenv("TMPDIR");
+    const char *from = "\"feedback_date\": null";
     size_t len;
     char *seed, *doc, *at;
-    const char *from = "\"feedback_date\": null";
-    const char *to = "\"feedback_date\": \"2018-11-20\"";
-    int64_t id = 0;
-
-    snprintf(g_tmpdir, sizeof g_tmpdir, "%s/rectify-deadlines-XXXXXX", base && *base ? base : "/tmp");
-    if (mkdtemp(g_tmpdir) == NULL)
-        fatal("mkdtemp");
-    tmp_path(g_db_path, sizeof g_db_path, "deadlines.db");
 
     seed = read_file(seed_path, &len);
     if (seed == NULL)
@@ -371,6 +365,21 @@ static void build_world(const char *seed_path)
     strcpy(doc + (at - seed), to);
     strcat(doc, at + strlen(from));
     free(seed);
+    return doc;
+}
+
+static void build_world(const char *seed_path)
+{
+    const char *base = getenv("TMPDIR");
+    char *doc;
+    int64_t id = 0;
+
+    snprintf(g_tmpdir, sizeof g_tmpdir, "%s/rectify-deadlines-XXXXXX", base && *base ? base : "/tmp");
+    if (mkdtemp(g_tmpdir) == NULL)
+        fatal("mkdtemp");
+    tmp_path(g_db_path, sizeof g_db_path, "deadlines.db");
+
+    doc = seed_fed_back(seed_path, "\"feedback_date\": \"2018-11-20\"");
 
     g_admin = open_as("admin");
     MUST(rectify_import_json(&id, NULL, g_admin, doc, strlen(doc)));
@@ -1171,8 +1180,6 @@ static void test_extensions(void)
 static void test_reload(const char *seed_path)
 {
     static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    const char *from = "\"feedback_date\": null";
-    const char *to = "\"feedback_date\": \"2026-12-10\"";
     const char *notice =
         "{\"year\": 2027, \"papers\": [\"made up for the test\"], \"days\": ["
         "{\"name\": \"春节\", \"date\": \"2027-02-09\", \"isOffDay\": true},"
@@ -1180,23 +1187,14 @@ static void test_reload(const char *seed_path)
         "{\"name\": \"春节\", \"date\": \"2027-02-11\", \"isOffDay\": true},"
         "{\"name\": \"春节\", \"date\": \"2027-02-12\", \"isOffDay\": true}]}";
     char path[700], file[700];
-    char *seed, *doc, *at, *json = NULL, *changes = NULL;
-    size_t len, i;
+    char *doc, *json = NULL, *changes = NULL;
+    size_t i;
     int64_t id = 0;
     rectify_db *db = NULL;
     rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
 
     tmp_path(path, sizeof path, "reload.db");
-    seed = read_file(seed_path, &len);
-    if (seed == NULL || (at = strstr(seed, from)) == NULL)
-        fatal("cannot read the seed case");
-    doc = (char *)malloc(len + strlen(to) + 1);
-    if (doc == NULL)
-        fatal("out of memory");
-    memcpy(doc, seed, (size_t)(at - seed));
-    strcpy(doc + (at - seed), to);
-    strcat(doc, at + strlen(from));
-    free(seed);
+    doc = seed_fed_back(seed_path, "\"feedback_date\": \"2026-12-10\"");
     o.actor = "admin";
     MUST(rectify_db_open(&db, path, &o));
     CHECK_RC(rectify_import_json(&id, NULL, db, doc, strlen(doc)), RECTIFY_OK);
