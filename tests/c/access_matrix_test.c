@@ -114,18 +114,6 @@ static int write_file(const char *path, const char *data, size_t len)
     return fclose(f) == 0 && ok;
 }
 
-static void remove_db_files(const char *path)
-{
-    char p[1100];
-    unlink(path);
-    snprintf(p, sizeof p, "%s-wal", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-journal", path);
-    unlink(p);
-}
-
 static void remove_tmpdir(void)
 {
     DIR *d = opendir(g_tmpdir);

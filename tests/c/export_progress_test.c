@@ -303,14 +303,7 @@ int main(int argc, char **argv)
         free(from_backup.text);
         rectify_db_close(b);
     }
-    unlink(backup);
-    {
-        char side[760];
-        snprintf(side, sizeof side, "%s-wal", backup);
-        unlink(side);
-        snprintf(side, sizeof side, "%s-shm", backup);
-        unlink(side);
-    }
+    remove_db_files(backup);
 
     /* Stopping: RECTIFY_E_INTERRUPTED, no file, the old file as it was, nothing changed. */
     {

@@ -6,6 +6,7 @@
  *                               read; len (may be NULL) gets the size. Free with free().
  *   must_read_file(path, &len)  the same, for setup: exits 2 with a message if it cannot be read
  *   file_exists(path)           1 if something is at path
+ *   remove_db_files(path)       removes a database file and its -wal, -shm and -journal files
  */
 #ifndef RECTIFY_TESTS_C_FILES_H
 #define RECTIFY_TESTS_C_FILES_H
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static inline char *read_file(const char *path, size_t *len)
 {
@@ -50,6 +52,18 @@ static inline int file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+static inline void remove_db_files(const char *path)
+{
+    static const char *const sides[] = {"-wal", "-shm", "-journal"};
+    char p[1100];
+    size_t i;
+    unlink(path);
+    for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", path, sides[i]);
+        unlink(p);
+    }
 }
 
 #endif /* RECTIFY_TESTS_C_FILES_H */

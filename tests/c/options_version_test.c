@@ -270,14 +270,7 @@ int main(int argc, char **argv)
     rectify_db_close(db);
     free(seed);
     unlink(evidence_file);
-    unlink(path);
-    {
-        char side[700];
-        snprintf(side, sizeof side, "%s-wal", path);
-        unlink(side);
-        snprintf(side, sizeof side, "%s-shm", path);
-        unlink(side);
-    }
+    remove_db_files(path);
     rmdir(dir);
     munmap(g_area, 2 * g_page);
     return check_report();
