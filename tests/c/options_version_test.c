@@ -78,6 +78,15 @@ static void refused(int rc, const char *name)
     CHECK(has(rectify_errmsg(), "version"));
 }
 
+/* `call`, given `o`: a rectify_<lower>_options set to its defaults but with version 0 (nth 0) or
+ * one newer than the headers' RECTIFY_<UPPER>_OPTIONS_VERSION (nth 1), is refused naming the struct. */
+#define REFUSED_VERSION(nth, lower, UPPER, call)                                                 \
+    do {                                                                                         \
+        rectify_##lower##_options o = RECTIFY_##UPPER##_OPTIONS_INIT;                            \
+        o.version = (nth) == 0 ? 0 : RECTIFY_##UPPER##_OPTIONS_VERSION + 1;                      \
+        refused((call), "rectify_" #lower "_options");                                           \
+    } while (0)
+
 int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rectify-options-XXXXXX";
@@ -207,50 +216,22 @@ int main(int argc, char **argv)
     MUST(rectify_record_list(&before, db, RECTIFY_KIND_ISSUE, NULL));
     for (i = 0; i < 2; i++) {
         rectify_db *other = NULL;
-        {
-            rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_OPEN_OPTIONS_VERSION + 1;
-            refused(rectify_db_open(&other, path, &o), "rectify_open_options");
-            CHECK(other == NULL);
-        }
-        {
-            rectify_list_options o = RECTIFY_LIST_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_LIST_OPTIONS_VERSION + 1;
-            refused(rectify_record_list(&json, db, RECTIFY_KIND_ISSUE, &o), "rectify_list_options");
-            CHECK(json == NULL);
-        }
-        {
-            rectify_notice_options o = RECTIFY_NOTICE_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_NOTICE_OPTIONS_VERSION + 1;
-            refused(rectify_notice_render(&text, db, inspection, &o), "rectify_notice_options");
-            CHECK(text == NULL);
-        }
-        {
-            rectify_parse_options o = RECTIFY_PARSE_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_PARSE_OPTIONS_VERSION + 1;
-            refused(rectify_notice_parse(&json, "x", 1, &o), "rectify_parse_options");
-            CHECK(json == NULL);
-        }
-        {
-            rectify_report_options o = RECTIFY_REPORT_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_REPORT_OPTIONS_VERSION + 1;
-            refused(rectify_report_render(&data, &size, db, inspection, &o), "rectify_report_options");
-            CHECK(data == NULL);
-        }
-        {
-            rectify_stats_options o = RECTIFY_STATS_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_STATS_OPTIONS_VERSION + 1;
-            refused(rectify_stats_json(&json, db, &o), "rectify_stats_options");
-            CHECK(json == NULL);
-        }
-        {
-            rectify_warning_options o = RECTIFY_WARNING_OPTIONS_INIT;
-            o.version = i == 0 ? 0 : RECTIFY_WARNING_OPTIONS_VERSION + 1;
-            refused(rectify_warnings(&json, db, &o), "rectify_warning_options");
-            refused(rectify_overdue_count(&count, db, &o), "rectify_warning_options");
-            refused(rectify_followups_due(&json, db, 30, &o), "rectify_warning_options");
-            CHECK(json == NULL);
-        }
+        REFUSED_VERSION(i, open, OPEN, rectify_db_open(&other, path, &o));
+        CHECK(other == NULL);
+        REFUSED_VERSION(i, list, LIST, rectify_record_list(&json, db, RECTIFY_KIND_ISSUE, &o));
+        CHECK(json == NULL);
+        REFUSED_VERSION(i, notice, NOTICE, rectify_notice_render(&text, db, inspection, &o));
+        CHECK(text == NULL);
+        REFUSED_VERSION(i, parse, PARSE, rectify_notice_parse(&json, "x", 1, &o));
+        CHECK(json == NULL);
+        REFUSED_VERSION(i, report, REPORT, rectify_report_render(&data, &size, db, inspection, &o));
+        CHECK(data == NULL);
+        REFUSED_VERSION(i, stats, STATS, rectify_stats_json(&json, db, &o));
+        CHECK(json == NULL);
+        REFUSED_VERSION(i, warning, WARNING, rectify_warnings(&json, db, &o));
+        REFUSED_VERSION(i, warning, WARNING, rectify_overdue_count(&count, db, &o));
+        REFUSED_VERSION(i, warning, WARNING, rectify_followups_due(&json, db, 30, &o));
+        CHECK(json == NULL);
         {
             rectify_evidence e = RECTIFY_EVIDENCE_INIT;
             e.version = i == 0 ? 0 : RECTIFY_EVIDENCE_VERSION + 1;
