@@ -10,6 +10,8 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <initializer_list>
+#include <utility>
 
 using namespace rectify;
 using rectify::test::TempDir;
@@ -34,6 +36,10 @@ json::object base_doc() {
     m3["deadline"] = "2019-01-10";
     m3["category"] = "deadline";
     return v;
+}
+// Gives each key its text in `o`, as a changed document would.
+void set_fields(json::object &o, std::initializer_list<std::pair<const char *, const char *>> fields) {
+    for (const auto &[key, text] : fields) o[key] = text;
 }
 std::string with(const std::function<void(json::object &)> &change) {
     auto d = base_doc();
@@ -99,9 +105,7 @@ TEST_CASE("re-import: inspection fields are replaced, an optional key left out b
     t.admin.import_json(with([](json::object &d) {
         auto &i = d["inspection"].as_object();
         i.erase("label");
-        i["kind"] = "special";
-        i["group"] = "市委第二巡察组";
-        i["onsite_end"] = "2018-10-30";
+        set_fields(i, {{"kind", "special"}, {"group", "市委第二巡察组"}, {"onsite_end", "2018-10-30"}});
     }));
     auto i = t.inspection();
     CHECK(i.at("label").is_null());
@@ -193,11 +197,8 @@ TEST_CASE("re-import: closing an issue through a document records a close-out") 
 TEST_CASE("re-import: measure fields are replaced, owners left out become null") {
     Db t;
     t.admin.import_json(with([](json::object &d) {
-        auto &m = measure_of(d, 0, 0, 0);
-        m["leader"] = "王主席";
-        m["department"] = "办公室";
-        m["person"] = "李四";
-        m["completed_date"] = "2018-12-01";
+        set_fields(measure_of(d, 0, 0, 0),
+                   {{"leader", "王主席"}, {"department", "办公室"}, {"person", "李四"}, {"completed_date", "2018-12-01"}});
     }));
     auto m = t.rec(core::Kind::measure, "/a1/i1/m1");
     CHECK(m.at("leader") == "王主席");
@@ -206,8 +207,7 @@ TEST_CASE("re-import: measure fields are replaced, owners left out become null")
     t.admin.import_json(with([](json::object &d) {
         auto &m = measure_of(d, 0, 0, 0);
         m.erase("leader");
-        m["department"] = "办公室";
-        m["title"] = "完善制度";
+        set_fields(m, {{"department", "办公室"}, {"title", "完善制度"}});
     }));
     m = t.rec(core::Kind::measure, "/a1/i1/m1");
     CHECK(m.at("leader").is_null());
@@ -222,6 +222,9 @@ TEST_CASE("re-import: deadlines moved by extensions and escalations stand agains
     service::Service supervisor(t.path, {}, t.supervisor());
     const auto m3 = t.id(core::Kind::measure, "/a1/i1/m3");
     auto deadline = [&] { return t.rec(core::Kind::measure, "/a1/i1/m3").at("deadline"); };
+    auto import_deadline = [&](const json::value &in_document) {
+        t.admin.import_json(with([&](json::object &d) { measure_of(d, 0, 0, 2)["deadline"] = in_document; }));
+    };
 
     // Two extensions, then an escalation with a new deadline: 01-10 -> 02-10 -> 02-28 -> 03-15.
     supervisor.extension_decide(t.admin.extension_request(m3, "2019-02-10", "春节前后人员不足"), true, std::nullopt);
@@ -231,16 +234,16 @@ TEST_CASE("re-import: deadlines moved by extensions and escalations stand agains
 
     t.admin.import_json(with([](json::object &) {})); // the host's document still says 2019-01-10
     CHECK(deadline() == "2019-03-15");
-    t.admin.import_json(with([](json::object &d) { measure_of(d, 0, 0, 2)["deadline"] = "2019-02-10"; }));
+    import_deadline("2019-02-10");
     CHECK(deadline() == "2019-03-15");
-    t.admin.import_json(with([](json::object &d) { measure_of(d, 0, 0, 2)["deadline"] = "2019-02-28"; }));
+    import_deadline("2019-02-28");
     CHECK(deadline() == "2019-03-15");
     CHECK(json::parse(t.admin.extensions_json(m3, false)).as_array().size() == 2);
 
     // A date of the document's own, or none, sets it.
-    t.admin.import_json(with([](json::object &d) { measure_of(d, 0, 0, 2)["deadline"] = "2019-04-30"; }));
+    import_deadline("2019-04-30");
     CHECK(deadline() == "2019-04-30");
-    t.admin.import_json(with([](json::object &d) { measure_of(d, 0, 0, 2)["deadline"] = nullptr; }));
+    import_deadline(nullptr);
     CHECK(deadline().is_null());
 }
 
@@ -252,10 +255,8 @@ TEST_CASE("re-import: progress fields are replaced, and progress added through t
 
     // A document that does not list it leaves it; one that changes p1 replaces p1's fields.
     t.admin.import_json(with([](json::object &d) {
-        auto &p = measure_of(d, 0, 0, 0)["progress"].as_array()[0].as_object();
-        p["text"] = "已修订制度并上墙";
-        p["author"] = "办公室";
-        p["date"] = "2018-12-02";
+        set_fields(measure_of(d, 0, 0, 0)["progress"].as_array()[0].as_object(),
+                   {{"text", "已修订制度并上墙"}, {"author", "办公室"}, {"date", "2018-12-02"}});
     }));
     auto p1 = t.rec(core::Kind::progress, "/a1/i1/m1/p1");
     CHECK(p1.at("text") == "已修订制度并上墙");
@@ -267,8 +268,7 @@ TEST_CASE("re-import: progress fields are replaced, and progress added through t
     // library's record rather than adding a third, and the audit keeps the text it replaced.
     t.admin.import_json(with([](json::object &d) {
         json::object p;
-        p["date"] = "2019-01-06";
-        p["text"] = "主机系统的第二条";
+        set_fields(p, {{"date", "2019-01-06"}, {"text", "主机系统的第二条"}});
         measure_of(d, 0, 0, 0)["progress"].as_array().push_back(p);
     }));
     CHECK(t.rows("progress WHERE measure_id = " + std::to_string(m1)) == 2);
@@ -329,10 +329,7 @@ TEST_CASE("re-import: extensions, escalations, evidence and close-outs are never
     };
     const auto before = side_tables();
     t.admin.import_json(with([](json::object &d) {
-        auto &m = measure_of(d, 0, 0, 2);
-        m["title"] = "改过的措施";
-        m["status"] = "done";
-        m["deadline"] = "2019-05-01";
+        set_fields(measure_of(d, 0, 0, 2), {{"title", "改过的措施"}, {"status", "done"}, {"deadline", "2019-05-01"}});
     }));
     CHECK(t.rec(core::Kind::measure, "/a1/i1/m3").at("deadline") == "2019-05-01");
     CHECK(side_tables() == before);
