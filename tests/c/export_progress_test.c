@@ -25,6 +25,7 @@
 
 #include "check.h"
 #include "files.h"
+#include "seed_units.h"
 
 /* How many entries of dir (besides . and ..) there are. */
 static int entries(const char *dir)
@@ -46,29 +47,6 @@ static rectify_db *open_as(const char *path, const char *actor)
     o.actor = actor;
     MUST(rectify_db_open(&db, path, &o));
     return db;
-}
-
-/* The seed with its refs and names moved, as a second unit's inspection in the same round. */
-static char *second_unit(const char *seed)
-{
-    const char *from[] = {"tongcheng-2018-fulian", "\"tongcheng-fulian\"", "\"市妇联\"", "\"市妇联党组\""};
-    const char *to[] = {"tongcheng-2018-dangan", "\"tongcheng-dangan\"", "\"市档案馆\"", "\"市档案馆党组\""};
-    size_t cap = strlen(seed) * 2 + 1, i;
-    char *out = malloc(cap), *tmp;
-    strcpy(out, seed);
-    for (i = 0; i < sizeof from / sizeof from[0]; i++) {
-        char *p;
-        while ((p = strstr(out, from[i])) != NULL) {
-            size_t head = (size_t)(p - out);
-            tmp = malloc(cap);
-            memcpy(tmp, out, head);
-            strcpy(tmp + head, to[i]);
-            strcat(tmp, p + strlen(from[i]));
-            free(out);
-            out = tmp;
-        }
-    }
-    return out;
 }
 
 /* JSON text without the whitespace between tokens: the pretty export made compact. */
@@ -212,7 +190,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "cannot read %s\n", argv[1]);
         return 2;
     }
-    other = second_unit(seed);
+    other = seed_second_unit(seed);
+    if (!other) {
+        fprintf(stderr, "out of memory\n");
+        return 2;
+    }
 
     admin = open_as(path, "admin");
     MUST(rectify_import_json(&first, NULL, admin, seed, strlen(seed)));
