@@ -139,6 +139,23 @@ std::string count_line(std::int64_t shown, std::int64_t total, std::int64_t offs
            std::to_string(total) + " 条";
 }
 
+/**
+ * "注：2027年节假日安排尚未载入，相关期限暂按常规工作日计算。" when the answer's "provisional_years"
+ * names years with no holiday notice loaded (the deadlines it counts were derived on the plain
+ * Monday-Friday rule); empty otherwise. The library's ledger and notice end with the same line.
+ */
+std::string provisional_note(const json::object &doc) {
+    const json::value *ys = doc.if_contains("provisional_years");
+    if (ys == nullptr || !ys->is_array() || ys->as_array().empty()) {
+        return {};
+    }
+    std::string list;
+    for (const json::value &y : ys->as_array()) {
+        list += (list.empty() ? "" : "、") + json::serialize(y);
+    }
+    return "注：" + list + "年节假日安排尚未载入，相关期限暂按常规工作日计算。";
+}
+
 int run_warnings(context &ctx, const warnings_args &args) {
     const rectify::rollup by = parse_rollup(args.by);
     const unsigned lights = args.only.empty() ? 0u : parse_lights(args.only);
@@ -177,6 +194,9 @@ int run_warnings(context &ctx, const warnings_args &args) {
     std::cout << "合计：" << totals_text(totals) << "；其中延期措施 " << get_int(totals, "extended").value_or(0)
               << " 项\n";
     std::cout << count_line(static_cast<std::int64_t>(rows.size()), total, args.scope.offset) << '\n';
+    if (const std::string note = provisional_note(doc); !note.empty()) {
+        std::cout << note << '\n';
+    }
     return exit_ok;
 }
 

@@ -200,7 +200,10 @@ typedef struct rectify_warning_options {
  * extension moved its deadline) and followup_missed (an ongoing measure red for a missed
  * follow-up); a roll-up row has kind, id, name, light and the counts by light.
  * Rows come most urgent first (red, yellow, blue, green; then by deadline). Totals count every
- * row that matched, before offset and limit. *out_json is freed with rectify_free().
+ * row that matched, before offset and limit. When the derived deadlines of an inspection whose
+ * measures are counted fall in a year with no holiday notice loaded (counted Monday-Friday,
+ * provisionally), the object also has "provisional_years": [2027, ...]; otherwise no such key.
+ * *out_json is freed with rectify_free().
  *
  * @par Permission
  * read on the scope opts names (rows come only from scopes the actor reads).

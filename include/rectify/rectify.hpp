@@ -1097,7 +1097,7 @@ public:
         detail::check(::rectify_inspection_apply_profile(h(), inspection_id, c_name.c_str()));
     }
 
-    /** Warnings as of a date: the JSON object {"as_of", "rollup", "totals", "rows"}. */
+    /** Warnings as of a date: the JSON object {"as_of", "rollup", "totals", "rows"}, and "provisional_years" when some are provisional. */
     std::string warnings(const warning_options &options = {}) {
         const detail::c_warning_options opts(options);
         return detail::json_out([&](char **out) { return ::rectify_warnings(out, h(), opts.get()); });

@@ -5,6 +5,7 @@
 // file (mkstemps: a unique name, created with mode 0600) that is read back and removed on every
 // path out of here.
 #include "io/ledger.hpp"
+#include "io/provisional_note.hpp"
 
 #include "core/error.hpp"
 
@@ -247,6 +248,10 @@ std::string render_ledger_xlsx(const Report &r) {
         // The title and header rows stay in view while the rows scroll.
         worksheet_freeze_panes(ws, header_row + 1, 0);
         check(worksheet_autofilter(ws, header_row, 0, row_no, last_col), "autofilter");
+        // Deadlines counted on the plain Monday-Friday rule: a footnote below the table after a
+        // blank row, outside the autofilter, across the table's width.
+        if (const std::string note = provisional_note(r.provisional_years); !note.empty())
+            check(worksheet_merge_range(ws, row_no + 2, 0, row_no + 2, last_col, note.c_str(), nullptr), "footnote");
         wb.close();
     }
     return read_all(file.path());

@@ -4,6 +4,7 @@
 #include "io/markdown_escape.hpp"
 #include "io/notice_templates.hpp"
 #include "io/notice_view.hpp"
+#include "io/provisional_note.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -36,6 +37,12 @@ std::string render_notice(const Report &report, Format format, const std::option
     std::string out = tmpl.render(notice_view(report, notice_parts_of(source)));
     // Some errors (an unclosed section inside a partial, say) only show while rendering.
     if (!tmpl.is_valid()) bad_template(tmpl.error_message());
+    // Whatever the template, a notice whose deadlines were counted provisionally says so last.
+    if (const std::string note = provisional_note(report.provisional_years); !note.empty()) {
+        if (!out.empty() && out.back() != '\n') out += '\n';
+        if (format == Format::markdown) out += '\n';
+        out += (format == Format::markdown ? markdown_escape(note) : note) + '\n';
+    }
     return out;
 }
 

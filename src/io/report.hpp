@@ -54,6 +54,10 @@ struct Report {
     std::map<std::int64_t, IssueFacts> issues;     // by issue id; every issue in doc
     std::vector<VerdictFacts> verdicts;            // of issues in doc, by review date then issue
     core::Statistics stats;                        // counts per the report's options
+    // The years with no holiday notice the inspection's derived deadlines depend on (counted on
+    // the plain Monday-Friday rule, see service/provisional.hpp); the notice and the workbook
+    // ledger end with a footnote saying so (io/provisional_note.hpp). Empty when final.
+    std::vector<int> provisional_years;
 };
 
 // The document as the public may see it: every issue marked non-public goes with its sub-issues,

@@ -327,10 +327,12 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     MeasureLights lights(store_, q.as_of);
     auto light_of = [&](const core::Measure &m) { return lights.of(m); };
 
+    std::set<std::int64_t> inspections; // of the measures the answer counts, for provisional_years
     d.each_measure(scope, [&](const core::Measure &m) {
         auto w = light_of(m);
         if (q.rollup <= 1) {
             if (!light_wanted(q.lights, w.light)) return;
+            inspections.insert(m.inspection_id);
             totals.add(w.light);
             rows.push_back({w.light, m.deadline, m.meta.id, {}});
             return;
@@ -342,6 +344,7 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
             key = q.rollup == 3 ? m.inspection_id : q.rollup == 4 ? it->second.unit_id.value_or(0) : it->second.round_id.value_or(0);
         }
         groups[{q.rollup, key}].add(w.light);
+        if (light_wanted(q.lights, w.light)) inspections.insert(m.inspection_id);
     });
 
     if (q.rollup > 1) {
@@ -405,6 +408,18 @@ std::string Service::warnings(const WarningQuery &q, const std::function<bool(co
     totals_json["extended"] = d.count_extended(scope);
     doc["totals"] = std::move(totals_json);
     doc["rows"] = std::move(out);
+    // The years with no notice that the derived deadlines of the inspections counted depend on,
+    // only when there are any: the answer then ends with a footnote (io/provisional_note.hpp).
+    std::set<int> years;
+    const core::Calendar cal = calendar();
+    for (std::int64_t id : inspections)
+        if (auto in = store_.get<core::Inspection>(id))
+            for (int y : provisional_years(store_, *in, cal)) years.insert(y);
+    if (!years.empty()) {
+        boost::json::array ys;
+        for (int y : years) ys.push_back(y);
+        doc["provisional_years"] = std::move(ys);
+    }
     return io::to_compact_json(doc);
 }
 

@@ -10,6 +10,7 @@
 #include "io/stats_json.hpp"
 #include "service/document_loader.hpp"
 #include "service/measure_lights.hpp"
+#include "service/provisional.hpp"
 #include "service/transactions.hpp"
 #include "store/deadline_rows.hpp"
 #include "store/followthrough_rows.hpp"
@@ -207,6 +208,7 @@ io::Report Service::report(std::int64_t inspection_id, const ReportOptions &o) {
     for (auto &[id, fi] : f.issues)
         if (issue_ids.count(id)) r.issues.emplace(id, fi);
     if (o.verdicts) add_verdicts(store_, r);
+    r.provisional_years = provisional_years(store_, r.doc.inspection, calendar());
     return r;
 }
 

@@ -209,6 +209,41 @@ py 'assert any(e["action"] == "recalculate" and e["kind"] == "inspection" and e[
 r --db reload.db --json calendar load cn-2027.json; expect_ok
 py 'assert d["changes"] == [], d'
 
+# What reads those deadlines says so: the warnings (a line after the table, "provisional_years" in
+# JSON), the notice (its last line) and the workbook ledger (a line below the table) carry the
+# footnote while 2027 is not loaded, and drop it once it is. The CSV ledger never does.
+NOTE="注：2027年节假日安排尚未载入，相关期限暂按常规工作日计算。"
+# ledger_strings FILE: the workbook's shared strings, into out.txt.
+ledger_strings() {
+    python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode("utf-8"))' "$1" > out.txt \
+        || fail "cannot read $1"
+}
+r --db prov.db init; expect_ok
+r --db prov.db import fed-back.json; expect_ok
+r --db prov.db warnings --as-of 2026-12-20; expect_ok
+[ "$(printf '%s\n' "$OUT" | tail -n 1)" = "$NOTE" ] || fail "warnings did not end with the footnote: $OUT"
+r --db prov.db warnings --as-of 2026-12-20 --by inspection; expect_ok
+out_has "$NOTE"
+r --db prov.db --json warnings --as-of 2026-12-20; expect_ok
+py 'assert d["provisional_years"] == [2027], d'
+r --db prov.db notice -i 1; expect_ok
+[ "$(printf '%s\n' "$OUT" | tail -n 1)" = "$NOTE" ] || fail "the notice did not end with the footnote"
+r --db prov.db report -i 1 --format markdown --as-of 2026-12-20; expect_ok
+[ "$(printf '%s\n' "$OUT" | tail -n 1)" = "$NOTE" ] || fail "the markdown notice did not end with the footnote"
+r --db prov.db report -i 1 --format xlsx --as-of 2026-12-20 --out prov.xlsx; expect_ok
+ledger_strings prov.xlsx; out_has "$NOTE"
+r --db prov.db report -i 1 --format csv --as-of 2026-12-20 --out prov.csv; expect_ok
+! grep -qF "暂按常规工作日" prov.csv || fail "the CSV ledger carries the footnote"
+r --db prov.db calendar load "$RECTIFY_FIXTURES/calendars/cn-2027-made-up.json"; expect_ok
+r --db prov.db warnings --as-of 2026-12-20; expect_ok
+out_lacks "暂按常规工作日"
+r --db prov.db --json warnings --as-of 2026-12-20; expect_ok
+py 'assert "provisional_years" not in d, d'
+r --db prov.db notice -i 1; expect_ok
+out_lacks "暂按常规工作日"
+r --db prov.db report -i 1 --format xlsx --as-of 2026-12-20 --out loaded.xlsx; expect_ok
+ledger_strings loaded.xlsx; out_lacks "暂按常规工作日"
+
 # Refused loads change nothing: malformed, contradictory, missing, not admin.
 printf '{"year": 2028, "papers": ["x"], "days": [' > broken.json
 r --db cal.db calendar load broken.json
