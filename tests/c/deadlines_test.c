@@ -1192,6 +1192,8 @@ static void test_reload(const char *seed_path)
     int64_t id = 0;
     rectify_db *db = NULL;
     rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
+    rectify_warning_options wo = RECTIFY_WARNING_OPTIONS_INIT;
+    const char *footnote = "注：2027年节假日安排尚未载入，相关期限暂按常规工作日计算。\n";
 
     tmp_path(path, sizeof path, "reload.db");
     doc = seed_fed_back(seed_path, "\"feedback_date\": \"2026-12-10\"");
@@ -1202,6 +1204,16 @@ static void test_reload(const char *seed_path)
     CHECK_RC(rectify_record_get(&json, db, RECTIFY_KIND_INSPECTION, id), RECTIFY_OK);
     CHECK_HAS(json, "\"concentrated_end\":\"2027-02-10\"");
     CHECK_HAS(json, "\"provisional\":true,\"provisional_years\":[2027]");
+    rectify_free(json);
+    /* What reads them says so: the warnings answer names the year, the notice ends with the
+     * footnote. */
+    wo.as_of = "2026-12-20";
+    CHECK_RC(rectify_warnings(&json, db, &wo), RECTIFY_OK);
+    CHECK_HAS(json, "\"provisional_years\":[2027]");
+    rectify_free(json);
+    CHECK_RC(rectify_notice_render(&json, db, id, NULL), RECTIFY_OK);
+    CHECK(json != NULL && strlen(json) > strlen(footnote) &&
+          strcmp(json + strlen(json) - strlen(footnote), footnote) == 0);
     rectify_free(json);
     /* Refused: nothing stored, nothing moved. */
     CHECK_RC(rectify_db_calendar_load_json_changes(NULL, db, notice, strlen(notice)), RECTIFY_E_ARGUMENT);
@@ -1218,6 +1230,12 @@ static void test_reload(const char *seed_path)
     CHECK_RC(rectify_record_get(&json, db, RECTIFY_KIND_INSPECTION, id), RECTIFY_OK);
     CHECK_HAS(json, "\"concentrated_end\":\"2027-02-15\"");
     CHECK_HAS(json, "\"provisional\":false");
+    rectify_free(json);
+    CHECK_RC(rectify_warnings(&json, db, &wo), RECTIFY_OK);
+    CHECK(json != NULL && strstr(json, "provisional_years") == NULL);
+    rectify_free(json);
+    CHECK_RC(rectify_notice_render(&json, db, id, NULL), RECTIFY_OK);
+    CHECK(json != NULL && strstr(json, "暂按常规工作日") == NULL);
     rectify_free(json);
     rectify_db_close(db);
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
