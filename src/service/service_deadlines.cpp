@@ -615,10 +615,12 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
     WriteTransaction tx(store_);
     const std::string label = record_label(kind, target_id);
     require(Permission::escalate, access_.scope_of(kind, target_id), "escalating " + label);
-    if (kind == core::Kind::measure) {
-        if (auto m = store_.get<core::Measure>(target_id)) require_within_inspection(store_, "date", issued_on, m->inspection_id);
-    } else if (auto i = store_.get<core::Issue>(target_id)) {
-        require_within_inspection(store_, "date", issued_on, i->inspection_id);
+    std::optional<core::Measure> target_measure;
+    if (kind == core::Kind::measure) target_measure = store_.get<core::Measure>(target_id);
+    if (target_measure) {
+        require_within_inspection(store_, "date", issued_on, target_measure->inspection_id);
+    } else if (kind == core::Kind::issue) {
+        if (auto i = store_.get<core::Issue>(target_id)) require_within_inspection(store_, "date", issued_on, i->inspection_id);
     }
     store::Deadlines d(store_);
     const std::string target_kind(core::name(kind));
@@ -637,8 +639,6 @@ std::int64_t Service::escalate(core::Kind kind, std::int64_t target_id, int leve
     e.note = given_text(note);
     e.created_at = core::utc_timestamp_now();
     e.created_by = actor;
-    std::optional<core::Measure> target_measure;
-    if (kind == core::Kind::measure) target_measure = store_.get<core::Measure>(target_id);
     if (deadline && target_measure) e.previous_deadline = target_measure->deadline;
     d.add_escalation(e);
     audit(store_, actor, e.created_at, "escalate", "escalation", e.id, std::nullopt, io::to_compact_json(escalation_json(e)));

@@ -40,15 +40,6 @@ static int entries(const char *dir)
     return n;
 }
 
-static rectify_db *open_as(const char *path, const char *actor)
-{
-    rectify_db *db = NULL;
-    rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-    o.actor = actor;
-    MUST(rectify_db_open(&db, path, &o));
-    return db;
-}
-
 /* JSON text without the whitespace between tokens: the pretty export made compact. */
 static char *compact(const char *json)
 {

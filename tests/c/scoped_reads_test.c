@@ -29,15 +29,6 @@
 
 #define SENTINEL ((int64_t)-7777)
 
-static rectify_db *open_as(const char *path, const char *actor)
-{
-    rectify_db *db = NULL;
-    rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-    o.actor = actor;
-    MUST(rectify_db_open(&db, path, &o));
-    return db;
-}
-
 static int64_t find(rectify_db *db, int kind, const char *ref)
 {
     int64_t id = 0;
@@ -55,6 +46,16 @@ static int denial_names(const char *scope, const char *held)
            has(msg, "'liaison1' has") && has(msg, held);
 }
 
+/* call, given &json, is refused: RECTIFY_E_DENIED, json reset to NULL, the message naming the
+ * scope and the roles held. */
+#define DENIED_JSON(json, call, scope, held)  \
+    do {                                      \
+        (json) = (char *)1;                   \
+        CHECK((call) == RECTIFY_E_DENIED);    \
+        CHECK((json) == NULL);                \
+        CHECK(denial_names((scope), (held))); \
+    } while (0)
+
 static int row_cb(void *ctx, const char *row, size_t len)
 {
     (void)row;
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rectify-scoped-XXXXXX";
     char path[600], scope_b[64], scope_round[64], scope_insp_b[64], held[64], text[64];
-    char *seed, *other, *json;
+    char *json;
     int64_t insp_a = 0, insp_b = 0, unit_a, unit_b, round, measure_b, id, count;
     rectify_db *admin, *liaison;
     const char *in_a[] = {"tongcheng-2018-fulian/a1/i1/m3", "tongcheng-2018-fulian/a1/i1/m4",
@@ -80,15 +81,7 @@ int main(int argc, char **argv)
     }
     if (!mkdtemp(dir)) return 2;
     snprintf(path, sizeof path, "%s/scoped.db", dir);
-    seed = must_read_file(argv[1], NULL);
-    other = seed_second_unit(seed);
-    if (!other) return 2;
-
-    admin = open_as(path, "admin");
-    MUST(rectify_import_json(&insp_a, NULL, admin, seed, strlen(seed)));
-    MUST(rectify_import_json(&insp_b, NULL, admin, other, strlen(other)));
-    free(seed);
-    free(other);
+    admin = open_two_units(path, argv[1], &insp_a, &insp_b);
     unit_a = find(admin, RECTIFY_KIND_UNIT, "tongcheng-fulian");
     unit_b = find(admin, RECTIFY_KIND_UNIT, "tongcheng-dangan");
     round = find(admin, RECTIFY_KIND_ROUND, "tongcheng-2018-round");
@@ -163,10 +156,7 @@ int main(int argc, char **argv)
         int rows = 0;
         o.as_of = "2019-03-01";
         o.unit_id = unit_b;
-        json = (char *)1;
-        CHECK(rectify_warnings(&json, liaison, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
+        DENIED_JSON(json, rectify_warnings(&json, liaison, &o), scope_b, held);
         CHECK(has(rectify_errmsg(), "reading warnings"));
         CHECK(rectify_warnings_each(liaison, &o, row_cb, &rows) == RECTIFY_E_DENIED);
         CHECK(rows == 0);
@@ -183,22 +173,10 @@ int main(int argc, char **argv)
         rectify_warning_options o = RECTIFY_WARNING_OPTIONS_INIT;
         o.as_of = "2019-03-01";
         o.unit_id = unit_b;
-        json = (char *)1;
-        CHECK(rectify_overdue(&json, liaison, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
-        json = (char *)1;
-        CHECK(rectify_due_within(&json, liaison, 30, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
-        json = (char *)1;
-        CHECK(rectify_escalation_list_open(&json, liaison, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
-        json = (char *)1;
-        CHECK(rectify_followups_due(&json, liaison, 30, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
+        DENIED_JSON(json, rectify_overdue(&json, liaison, &o), scope_b, held);
+        DENIED_JSON(json, rectify_due_within(&json, liaison, 30, &o), scope_b, held);
+        DENIED_JSON(json, rectify_escalation_list_open(&json, liaison, &o), scope_b, held);
+        DENIED_JSON(json, rectify_followups_due(&json, liaison, 30, &o), scope_b, held);
 
         o.unit_id = unit_a;
         CHECK(rectify_overdue(&json, liaison, &o) == RECTIFY_OK);
@@ -220,10 +198,7 @@ int main(int argc, char **argv)
         rectify_stats_options o = RECTIFY_STATS_OPTIONS_INIT;
         o.as_of = "2019-03-01";
         o.unit_id = unit_b;
-        json = (char *)1;
-        CHECK(rectify_stats_json(&json, liaison, &o) == RECTIFY_E_DENIED);
-        CHECK(json == NULL);
-        CHECK(denial_names(scope_b, held));
+        DENIED_JSON(json, rectify_stats_json(&json, liaison, &o), scope_b, held);
     }
     /* A record list is a view, not a count: narrowed to B's inspection it lists nothing
      * (docs/access.md), while the same call on A lists A's records. */

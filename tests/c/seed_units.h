@@ -5,12 +5,19 @@
  *   seed_second_unit(seed)  the seed document with its inspection ref, unit ref and unit names
  *                           moved to 市档案馆 (unit ref "tongcheng-dangan"), in the same round.
  *                           Free with free().
+ *   open_as(path, actor)    a handle on path acting as actor; exits 2 if it does not open.
+ *   open_two_units(path, seed_path, &first, &second)
+ *                           path filled by "admin" with the seed and its second-unit copy; the
+ *                           two inspections' ids in first and second; the admin's handle.
  */
 #ifndef RECTIFY_TESTS_C_SEED_UNITS_H
 #define RECTIFY_TESTS_C_SEED_UNITS_H
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "check.h"
+#include "files.h"
 
 static inline char *seed_second_unit(const char *seed)
 {
@@ -37,6 +44,29 @@ static inline char *seed_second_unit(const char *seed)
         }
     }
     return out;
+}
+
+static inline rectify_db *open_as(const char *path, const char *actor)
+{
+    rectify_db *db = NULL;
+    rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
+    o.actor = actor;
+    MUST(rectify_db_open(&db, path, &o));
+    return db;
+}
+
+static inline rectify_db *open_two_units(const char *path, const char *seed_path, int64_t *first, int64_t *second)
+{
+    char *seed = must_read_file(seed_path, NULL);
+    char *other = seed_second_unit(seed);
+    rectify_db *admin;
+    if (!other) exit(2);
+    admin = open_as(path, "admin");
+    MUST(rectify_import_json(first, NULL, admin, seed, strlen(seed)));
+    MUST(rectify_import_json(second, NULL, admin, other, strlen(other)));
+    free(seed);
+    free(other);
+    return admin;
 }
 
 #endif /* RECTIFY_TESTS_C_SEED_UNITS_H */

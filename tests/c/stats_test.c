@@ -32,20 +32,11 @@ static char *stats(rectify_db *db, const rectify_stats_options *opts)
 
 static int has(const char *json, const char *part) { return json && strstr(json, part) != NULL; }
 
-static rectify_db *open_as(const char *path, const char *actor)
-{
-    rectify_db *db = NULL;
-    rectify_open_options o = RECTIFY_OPEN_OPTIONS_INIT;
-    o.actor = actor;
-    MUST(rectify_db_open(&db, path, &o));
-    return db;
-}
-
 int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rectify-stats-XXXXXX";
     char path[600];
-    char *seed, *other, *json;
+    char *json;
     int64_t inspection = 0, second = 0, unit = 0, round = 0;
     rectify_db *admin, *pub;
 
@@ -55,13 +46,7 @@ int main(int argc, char **argv)
     }
     if (!mkdtemp(dir)) return 2;
     snprintf(path, sizeof path, "%s/stats.db", dir);
-    seed = must_read_file(argv[1], NULL);
-    other = seed_second_unit(seed);
-    if (!other) return 2;
-
-    admin = open_as(path, "admin");
-    MUST(rectify_import_json(&inspection, NULL, admin, seed, strlen(seed)));
-    MUST(rectify_import_json(&second, NULL, admin, other, strlen(other)));
+    admin = open_two_units(path, argv[1], &inspection, &second);
     MUST(rectify_record_find(&unit, admin, RECTIFY_KIND_UNIT, "tongcheng-dangan"));
     MUST(rectify_record_find(&round, admin, RECTIFY_KIND_ROUND, "tongcheng-2018-round"));
     MUST(rectify_user_add(admin, "公众", NULL));
@@ -206,8 +191,6 @@ int main(int argc, char **argv)
 
     rectify_db_close(pub);
     rectify_db_close(admin);
-    free(seed);
-    free(other);
     {
         char cmd[700];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
