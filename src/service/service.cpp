@@ -36,6 +36,7 @@ using core::Error;
 
 Service::Service(const std::string &path, const store::OpenOptions &options, std::optional<std::string> actor)
     : actor_(checked_actor(std::move(actor))), store_(path, options) {
+    if (actor_) store_.set_unattributed_actor(*actor_);
     bootstrap_admin();
 }
 
@@ -50,6 +51,7 @@ std::optional<std::string> Service::checked_actor(std::optional<std::string> act
 
 void Service::set_actor(std::optional<std::string> actor) {
     actor_ = checked_actor(std::move(actor));
+    if (actor_) store_.set_unattributed_actor(*actor_);
     bootstrap_admin();
 }
 

@@ -4,6 +4,7 @@
 #include "io/json_text.hpp"
 #include "io/record_json.hpp"
 #include "service/dispatch.hpp"
+#include "service/table_check.hpp"
 #include "service/transactions.hpp"
 
 #include <boost/json.hpp>
@@ -39,58 +40,6 @@ boost::json::object event_json(const store::AuditRow &e) {
     o["prev_hash"] = e.prev_hash;
     o["hash"] = e.hash;
     return o;
-}
-
-// A record matches its audited image when every field the image holds has the same value now.
-// Fields a later schema added are absent from older images and are not compared.
-bool matches_image(const boost::json::object &current, const std::optional<std::string> &image) {
-    if (!image) return false;
-    boost::system::error_code ec;
-    auto parsed = boost::json::parse(*image, ec);
-    if (ec || !parsed.is_object()) return false;
-    for (const auto &kv : parsed.as_object()) {
-        const auto *now = current.if_contains(kv.key());
-        if (!now || *now != kv.value()) return false;
-    }
-    return true;
-}
-
-// Every record must be as its last audit event left it, and every record must have a trail: a
-// change made behind the library's back shows up here even when the chain itself is untouched.
-// Records (by id) and their latest images (by record id) are read side by side, both in id
-// order, so memory stays one record and one image whatever the size of the database. checked is
-// told each record compared.
-std::optional<std::string> first_record_mismatch(store::Store &store, const std::function<void()> &checked) {
-    std::optional<std::string> problem;
-    for (int k = 1; k <= 8 && !problem; ++k) {
-        const auto kind = static_cast<core::Kind>(k);
-        const std::string kind_name(core::name(kind));
-        dispatch(kind, [&](auto t) {
-            using R = typename decltype(t)::type;
-            store::LatestImages images(store, kind_name);
-            bool have_image = images.next();
-            store.for_each_by_id<R>([&](const R &r) {
-                if (problem) return;
-                checked();
-                if (have_image && images.record_id() < r.meta.id) {
-                    problem = kind_name + " " + std::to_string(images.record_id()) + " is in the audit log but missing from the database (deleted behind the library's back)";
-                    return;
-                }
-                if (!have_image || images.record_id() > r.meta.id) {
-                    problem = kind_name + " " + std::to_string(r.meta.id) + " has no audit trail (added behind the library's back)";
-                    return;
-                }
-                if (!matches_image(io::record_json(r), images.after())) {
-                    problem = kind_name + " " + std::to_string(r.meta.id) + " differs from its last audited state (changed behind the library's back)";
-                    return;
-                }
-                have_image = images.next();
-            });
-            if (!problem && have_image)
-                problem = kind_name + " " + std::to_string(images.record_id()) + " is in the audit log but missing from the database (deleted behind the library's back)";
-        });
-    }
-    return problem;
 }
 
 // Users and grants must be exactly what their audit events built: a grant slipped into the table
@@ -152,23 +101,22 @@ Service::Verification Service::verify_audit() {
     ReadTransaction snapshot(store_);
     require(core::Permission::read_audit, {}, "verifying the audit log");
     // One total for both walks: the events of the chain, then the records compared with it.
-    std::int64_t total = store_.count_audit_events();
-    for (int k = 1; k <= 8; ++k)
-        dispatch(static_cast<core::Kind>(k), [&](auto t) { total += store_.count<typename decltype(t)::type>({}); });
+    const std::int64_t total = store_.count_audit_events() + count_fact_rows(store_);
     const char *const op = "audit_verify";
     progress_.start(op, total);
     auto chain = store_.verify_chain([&](std::int64_t checked) { progress_.step(op, checked, total); });
     std::int64_t done = chain.events;
     Verification v;
+    std::optional<TableMismatch> mismatch;
     if (chain.broken_at) {
         v.intact = false;
         v.problem = "audit log broken at event " + std::to_string(*chain.broken_at) + ": " + chain.problem;
-    } else if (auto mismatch = first_record_mismatch(store_, [&] { progress_.step(op, ++done, total); })) {
-        v.intact = false;
-        v.problem = "records do not match the audit log: " + *mismatch;
     } else if (auto access = first_access_mismatch(store_)) {
         v.intact = false;
         v.problem = "users and grants do not match the audit log: " + *access;
+    } else if ((mismatch = first_table_mismatch(store_, [&] { progress_.step(op, ++done, total); }))) {
+        v.intact = false;
+        v.problem = "records do not match the audit log: " + mismatch->problem;
     }
     boost::json::object report;
     report["intact"] = v.intact;
@@ -176,6 +124,14 @@ Service::Verification Service::verify_audit() {
     report["head_hash"] = chain.head_hash;
     report["broken_at"] = chain.broken_at ? boost::json::value(*chain.broken_at) : boost::json::value(nullptr);
     report["problem"] = v.intact ? boost::json::value(nullptr) : boost::json::value(v.problem);
+    if (mismatch) {
+        boost::json::array fields;
+        for (const auto &f : mismatch->fields) fields.emplace_back(f);
+        report["mismatch"] = {{"table", mismatch->table}, {"record_id", mismatch->record_id}, {"change", mismatch->change},
+                              {"fields", std::move(fields)}};
+    } else {
+        report["mismatch"] = nullptr;
+    }
     v.report_json = io::to_compact_json(report);
     progress_.finish(op, total);
     return v;

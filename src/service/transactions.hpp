@@ -27,6 +27,7 @@ public:
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
     void commit() {
+        store_.audit_row_changes();
         try {
             tx_.commit();
         } catch (const SQLite::Exception &e) {

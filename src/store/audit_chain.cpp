@@ -1,6 +1,7 @@
 #include "store/audit_chain.hpp"
 
 #include "core/error.hpp"
+#include "store/json_string.hpp"
 
 #include <openssl/evp.h>
 
@@ -89,32 +90,6 @@ private:
     char buffer_[4096];
     std::size_t used_ = 0;
 };
-
-// Writes the text boost::json::serialize writes for these values: a string in quotes with '"',
-// '\\' and control characters escaped (\b \t \n \f \r, others \u00xx), every other byte as it
-// is; an integer in decimal; null. The tests of event_hash pin these bytes against Boost.JSON's.
-void put_json_string(HashWriter &out, std::string_view s) {
-    static const char short_escape[32] = {'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
-                                          'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
-    static const char hex[] = "0123456789abcdef";
-    out.put('"');
-    std::size_t run = 0; // start of the bytes not yet written, which need no escape
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.put(s.substr(run, i - run));
-        run = i + 1;
-        out.put('\\');
-        if (c == '"' || c == '\\') out.put(static_cast<char>(c));
-        else if (short_escape[c] != 'u') out.put(short_escape[c]);
-        else {
-            const char escaped[5] = {'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            out.put(std::string_view(escaped, sizeof escaped));
-        }
-    }
-    out.put(s.substr(run));
-    out.put('"');
-}
 
 void put_json_optional(HashWriter &out, const std::optional<std::string> &s) {
     if (s) put_json_string(out, *s);

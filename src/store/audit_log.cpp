@@ -1,6 +1,11 @@
 // The audit log in the store: appending to the chain, reading it, and walking it to verify.
 #include "store/store.hpp"
 
+#include "core/date.hpp"
+#include "store/row_images.hpp"
+
+#include <cstring>
+
 namespace rectify::store {
 
 namespace {
@@ -54,7 +59,11 @@ std::int64_t Store::append_audit(const AuditEvent &e) {
         b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
           << row.prev_hash << row.hash;
         st.exec();
-        if (write_locked_) audit_head_ = AuditHead{row.id, std::move(row.hash)};
+        if (write_locked_) {
+            audit_head_ = AuditHead{row.id, std::move(row.hash)};
+            if (!last_event_ || last_event_->action != e.action || last_event_->actor != e.actor || last_event_->at != e.at)
+                last_event_ = AuditEvent{e.at, e.actor, e.action, {}, 0, std::nullopt, std::nullopt};
+        }
         return row.id;
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "writing the audit log");
@@ -64,11 +73,68 @@ std::int64_t Store::append_audit(const AuditEvent &e) {
 void Store::write_lock_taken() noexcept {
     write_locked_ = true;
     audit_head_.reset();
+    changed_rows_.clear();
+    row_changes_lost_ = false;
+    last_event_.reset();
 }
 
 void Store::write_lock_released() noexcept {
     write_locked_ = false;
     audit_head_.reset();
+    changed_rows_.clear();
+    last_event_.reset();
+}
+
+void Store::row_changed(void *store, int, const char *database, const char *table, sqlite_int64 rowid) {
+    auto &self = *static_cast<Store *>(store);
+    if (std::strcmp(database, "main") != 0 || !has_row_images(table)) return;
+    try {
+        self.changed_rows_.emplace(table, rowid);
+    } catch (...) {
+        // Out of memory: audit_row_changes finds the set short and refuses to commit.
+        self.row_changes_lost_ = true;
+    }
+}
+
+void Store::audit_row_changes() {
+    if (row_changes_lost_) {
+        row_changes_lost_ = false;
+        throw core::Error(core::Errc::nomem, "auditing the rows written: out of memory");
+    }
+    if (changed_rows_.empty()) return;
+    try {
+        auto changed = std::move(changed_rows_);
+        changed_rows_.clear();
+        const AuditEvent who = last_event_ ? *last_event_
+                                           : AuditEvent{core::utc_timestamp_now(), unattributed_actor_, "write", {}, 0, std::nullopt, std::nullopt};
+        for (const auto &[table, rowid] : changed) {
+            const std::string kind = row_kind(table);
+            auto &current = cached("SELECT * FROM " + quoted_identifier(table) + " WHERE rowid = ?");
+            detail::ResetOnExit reset_current(current);
+            current.bind(1, static_cast<std::int64_t>(rowid));
+            std::optional<std::string> image;
+            if (current.executeStep()) image = row_image(current, 0);
+            const std::optional<std::string> audited = latest_image(kind, rowid);
+            if (image == audited) continue; // written back as it was, or added and removed again
+            append_audit({who.at, who.actor, who.action, kind, rowid, std::nullopt, std::move(image)});
+        }
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "auditing the rows written");
+    }
+}
+
+std::optional<std::string> Store::latest_image(const std::string &kind, std::int64_t record_id) {
+    try {
+        auto &latest = cached(detail::kAuditSlot + 2,
+                              "SELECT after FROM audit_events WHERE kind = ? AND record_id = ? ORDER BY id DESC LIMIT 1");
+        detail::ResetOnExit reset(latest);
+        latest.bind(1, kind);
+        latest.bind(2, record_id);
+        if (latest.executeStep() && !latest.getColumn(0).isNull()) return latest.getColumn(0).getString();
+        return std::nullopt;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
 }
 
 std::vector<AuditRow> Store::audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,

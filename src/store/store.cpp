@@ -126,6 +126,7 @@ Store::Store(const std::string &path, const OpenOptions &o) : db_(open_database(
         // FULL: a transaction reported committed survives a power cut, not only a crash.
         if (!o.read_only) db_.exec("PRAGMA synchronous = FULL");
         schema_version_ = pragma_int(db_, "PRAGMA user_version");
+        if (!o.read_only) sqlite3_update_hook(db_.getHandle(), &Store::row_changed, this);
     } catch (const SQLite::Exception &e) {
         rethrow_sqlite(e, where);
     }

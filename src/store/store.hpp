@@ -11,10 +11,13 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
+#include <utility>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -79,6 +82,9 @@ class Store {
 public:
     // Opens the file; throws core::Error (not_a_db, schema_newer, io, busy, db) leaving it untouched.
     Store(const std::string &path, const OpenOptions &options);
+    // Not copied or moved: SQLite's update hook holds its address.
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
 
     int schema_version() const { return schema_version_; }
     bool read_only() const { return read_only_; }
@@ -115,11 +121,20 @@ public:
     // every event. Both forget it; WriteTransaction calls them.
     void write_lock_taken() noexcept;
     void write_lock_released() noexcept;
+    // Appends the row images of what the transaction wrote to tables with row images
+    // (store/row_images.hpp): one event per row whose content differs from its last audited
+    // image, under the actor, time and action of the transaction's last event. WriteTransaction
+    // calls it just before it commits, so no write of any operation goes unaudited.
+    void audit_row_changes();
+    // Who row images are attributed to when a transaction wrote rows but no event of its own.
+    void set_unattributed_actor(std::string actor) { unattributed_actor_ = std::move(actor); }
     // Events of one record (kind "" and id 0: all), oldest first, paged like lists.
     std::vector<AuditRow> audit_events(const std::string &kind, std::int64_t record_id, std::int64_t offset,
                                        std::int64_t limit);
     // Every event of one kind ("grant", "user" …), oldest first.
     std::vector<AuditRow> audit_events_of_kind(const std::string &kind);
+    // The "after" image of the latest event of one record (nullopt: none, or the record was deleted).
+    std::optional<std::string> latest_image(const std::string &kind, std::int64_t record_id);
     // The number of events in the audit log.
     std::int64_t count_audit_events();
     // Walks the chain; checked (may be empty) is told how many events were checked so far, and
@@ -177,6 +192,13 @@ private:
     };
     bool write_locked_ = false;
     std::optional<AuditHead> audit_head_;
+    // Rows written since the write lock was taken, in tables with row images (SQLite's update
+    // hook collects them), and who, when and what the transaction's last event said.
+    static void row_changed(void *store, int op, const char *database, const char *table, sqlite_int64 rowid);
+    std::set<std::pair<std::string, std::int64_t>> changed_rows_;
+    std::optional<AuditEvent> last_event_;
+    std::string unattributed_actor_ = "rectify";
+    bool row_changes_lost_ = false;
 };
 
 // The latest "after" image the audit log holds for each record of a kind, one record at a time

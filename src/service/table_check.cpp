@@ -1,0 +1,200 @@
+#include "service/table_check.hpp"
+
+#include "io/record_json.hpp"
+#include "service/dispatch.hpp"
+#include "store/row_images.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace rectify::service {
+
+namespace {
+
+std::vector<std::string> split_fields(const std::string &list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < list.size()) {
+        auto end = list.find(", ", start);
+        if (end == std::string::npos) end = list.size();
+        out.push_back(list.substr(start, end - start));
+        start = end + 2;
+    }
+    return out;
+}
+
+// How a mismatch reads: records by their kind ("issue 4"), other rows by table ("row 3 of close_outs").
+TableMismatch mismatch(const std::string &table, const std::string &label, std::int64_t id, const char *change,
+                       const std::string &fields = {}) {
+    TableMismatch m;
+    m.table = table;
+    m.record_id = id;
+    m.change = change;
+    m.fields = split_fields(fields);
+    const std::string what = label + " " + std::to_string(id);
+    const std::string where = store::is_record_table(table) ? "table " + table + ", " : std::string();
+    if (m.change == "changed")
+        m.problem = what + " differs from its last audited state" + (fields.empty() ? "" : " in " + std::string(m.fields.size() == 1 ? "field " : "fields ") + fields) +
+                    " (" + where + "changed behind the library's back)";
+    else if (m.change == "added")
+        m.problem = what + " has no audit trail (" + where + "added behind the library's back)";
+    else
+        m.problem = what + " is in the audit log but missing from the database (" + where + "deleted behind the library's back)";
+    return m;
+}
+
+// The fields of a record's image that differ from the record now, comma separated; nullopt when
+// it matches. Fields a later schema added are absent from older images and are not compared.
+std::optional<std::string> record_difference(const boost::json::object &current, const std::optional<std::string> &image) {
+    if (!image) return std::string();
+    boost::system::error_code ec;
+    auto parsed = boost::json::parse(*image, ec);
+    if (ec || !parsed.is_object()) return std::string();
+    std::string fields;
+    for (const auto &kv : parsed.as_object()) {
+        const auto *now = current.if_contains(kv.key());
+        if (now && *now == kv.value()) continue;
+        if (!fields.empty()) fields += ", ";
+        fields.append(kv.key().data(), kv.key().size());
+    }
+    if (fields.empty()) return std::nullopt;
+    return fields;
+}
+
+// Walks current rows (ids ascending) beside the latest audited images (ids ascending).
+// Next(id&) moves to the next current row; Differs(id) compares it with images.after().
+template <class NextRow, class Differs>
+std::optional<TableMismatch> merge(store::LatestImages &images, const std::string &table, const std::string &label,
+                                   NextRow next_row, Differs differs, const std::function<void()> &checked) {
+    // Images whose latest event removed the row stand for no row.
+    auto next_image = [&] {
+        while (images.next())
+            if (images.after()) return true;
+        return false;
+    };
+    bool have_image = next_image();
+    std::int64_t id = 0;
+    while (next_row(id)) {
+        checked();
+        if (have_image && images.record_id() < id) return mismatch(table, label, images.record_id(), "deleted");
+        if (!have_image || images.record_id() > id) return mismatch(table, label, id, "added");
+        if (auto fields = differs(id)) return mismatch(table, label, id, "changed", *fields);
+        have_image = next_image();
+    }
+    if (have_image) return mismatch(table, label, images.record_id(), "deleted");
+    return std::nullopt;
+}
+
+std::optional<TableMismatch> check_records(store::Store &store, core::Kind kind, const std::function<void()> &checked) {
+    std::optional<TableMismatch> found;
+    dispatch(kind, [&](auto t) {
+        using R = typename decltype(t)::type;
+        const std::string kind_name(core::name(kind));
+        store::LatestImages images(store, kind_name);
+        // Records come through a callback; the merge wants to pull them, so collect the first
+        // problem as they come instead.
+        bool have_image = false, started = false;
+        auto next_image = [&] {
+            while (images.next())
+                if (images.after()) return true;
+            return false;
+        };
+        store.for_each_by_id<R>([&](const R &r) {
+            if (found) return;
+            if (!started) {
+                have_image = next_image();
+                started = true;
+            }
+            checked();
+            const std::int64_t id = r.meta.id;
+            if (have_image && images.record_id() < id) found = mismatch(store::Table<R>::table, kind_name, images.record_id(), "deleted");
+            else if (!have_image || images.record_id() > id) found = mismatch(store::Table<R>::table, kind_name, id, "added");
+            else if (auto fields = record_difference(io::record_json(r), images.after()))
+                found = mismatch(store::Table<R>::table, kind_name, id, "changed", *fields);
+            else have_image = next_image();
+        });
+        if (!found) {
+            if (!started) have_image = next_image();
+            if (have_image) found = mismatch(store::Table<R>::table, kind_name, images.record_id(), "deleted");
+        }
+    });
+    return found;
+}
+
+std::optional<TableMismatch> check_rows(store::Store &store, const std::string &table, const std::function<void()> &checked) {
+    store::LatestImages images(store, store::row_kind(table));
+    store::TableRows rows(store.database(), table);
+    return merge(
+        images, table, "row", [&](std::int64_t &id) {
+            if (!rows.next()) return false;
+            id = rows.rowid();
+            return true;
+        },
+        [&](std::int64_t) -> std::optional<std::string> {
+            if (*images.after() == rows.image()) return std::nullopt;
+            return store::differing_fields(rows.image(), *images.after());
+        },
+        checked);
+}
+
+std::optional<core::Kind> record_kind_of(const std::string &table) {
+    for (int k = 1; k <= 8; ++k) {
+        std::optional<core::Kind> hit;
+        dispatch(static_cast<core::Kind>(k), [&](auto t) {
+            if (table == store::Table<typename decltype(t)::type>::table) hit = static_cast<core::Kind>(k);
+        });
+        if (hit) return hit;
+    }
+    return std::nullopt;
+}
+
+// A table whose rows the log holds but the schema no longer has.
+std::optional<TableMismatch> dropped_table(store::Store &store, const std::vector<std::string> &tables) {
+    std::vector<std::string> kinds;
+    {
+        SQLite::Statement st(store.database(), "SELECT DISTINCT kind FROM audit_events WHERE kind >= 'row:' AND kind < 'row;'");
+        while (st.executeStep()) kinds.push_back(st.getColumn(0).getString());
+    }
+    for (const auto &kind : kinds) {
+        const std::string table = kind.substr(store::kRowKindPrefix.size());
+        if (std::find(tables.begin(), tables.end(), table) != tables.end()) continue;
+        store::LatestImages images(store, kind);
+        while (images.next()) {
+            if (!images.after()) continue;
+            auto m = mismatch(table, "row", images.record_id(), "deleted");
+            m.problem = "table " + table + " is in the audit log but missing from the database (dropped behind the library's back)";
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::int64_t count_fact_rows(store::Store &store) {
+    try {
+        std::int64_t n = 0;
+        for (const auto &table : store::fact_tables(store.database()))
+            n += store.database().execAndGet("SELECT count(*) FROM " + store::quoted_identifier(table)).getInt64();
+        return n;
+    } catch (const SQLite::Exception &ex) {
+        store::rethrow_sqlite(ex, "counting the records");
+    }
+}
+
+std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std::function<void()> &checked) {
+    try {
+        const auto tables = store::fact_tables(store.database());
+        for (const auto &table : tables) {
+            auto found = store::is_record_table(table) ? check_records(store, *record_kind_of(table), checked)
+                                                       : check_rows(store, table, checked);
+            if (found) return found;
+        }
+        return dropped_table(store, tables);
+    } catch (const SQLite::Exception &ex) {
+        store::rethrow_sqlite(ex, "comparing the records with the audit log");
+    }
+}
+
+} // namespace rectify::service

@@ -1,0 +1,32 @@
+// The second half of audit verification: every table that holds facts, as it is now, against
+// the last state the audit log gives each of its rows. The tables come from the schema itself,
+// so a table added later is checked without anyone listing it.
+#pragma once
+
+#include "store/store.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rectify::service {
+
+struct TableMismatch {
+    std::string table;          // "issues", "close_outs"
+    std::int64_t record_id = 0; // the row's id (rowid)
+    std::string change;         // "changed", "added", "deleted"
+    std::vector<std::string> fields; // for "changed": the fields that differ, when they can be told
+    std::string problem;        // the sentence for the user
+};
+
+// The number of rows the check compares (for progress).
+std::int64_t count_fact_rows(store::Store &store);
+
+// The first row, in table name and then id order, that differs from its last audited state, was
+// added without a trail, or is in the log but gone from the database; a table that is in the
+// log but gone from the schema counts as deleted. checked is told each row compared.
+std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std::function<void()> &checked);
+
+} // namespace rectify::service

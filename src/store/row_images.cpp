@@ -1,0 +1,178 @@
+#include "store/row_images.hpp"
+
+#include "store/audit_chain.hpp"
+#include "store/json_string.hpp"
+
+#include <boost/json.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace rectify::store {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kRecordTables = {"rounds", "units",  "inspections", "aspects",
+                                                           "issues", "measures", "progress",  "outcomes"};
+
+constexpr std::string_view kAuditTable = "audit_events";
+
+bool is_sqlite_table(std::string_view table) noexcept { return table.substr(0, 7) == "sqlite_"; }
+
+void put_number(std::string &out, std::int64_t n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end);
+}
+
+void put_real(std::string &out, double d) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, d).ptr; // shortest text that reads back the same
+    out.append(digits, end);
+}
+
+} // namespace
+
+std::string row_kind(std::string_view table) {
+    std::string kind(kRowKindPrefix);
+    kind.append(table);
+    return kind;
+}
+
+bool is_record_table(std::string_view table) noexcept {
+    return std::find(kRecordTables.begin(), kRecordTables.end(), table) != kRecordTables.end();
+}
+
+bool has_row_images(std::string_view table) noexcept {
+    return table != kAuditTable && !is_sqlite_table(table) && !is_record_table(table);
+}
+
+std::vector<std::string> fact_tables(SQLite::Database &db) {
+    SQLite::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    std::vector<std::string> out;
+    while (st.executeStep()) {
+        std::string name = st.getColumn(0).getString();
+        if (name != kAuditTable && !is_sqlite_table(name)) out.push_back(std::move(name));
+    }
+    return out;
+}
+
+std::string quoted_identifier(std::string_view identifier) {
+    std::string out = "\"";
+    for (char c : identifier) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string row_image(SQLite::Statement &st, int first_column) {
+    static const char hex[] = "0123456789abcdef";
+    std::string out = "{";
+    StringOut text{out};
+    const int columns = st.getColumnCount();
+    for (int i = first_column; i < columns; ++i) {
+        if (i > first_column) out += ',';
+        put_json_string(text, st.getColumnName(i));
+        out += ':';
+        const SQLite::Column value = st.getColumn(i);
+        switch (value.getType()) {
+        case SQLITE_INTEGER: put_number(out, value.getInt64()); break;
+        case SQLITE_FLOAT: put_real(out, value.getDouble()); break;
+        case SQLITE_TEXT: {
+            const char *p = value.getText(); // before getBytes, which then counts the text's bytes
+            put_json_string(text, std::string_view(p, static_cast<std::size_t>(value.getBytes())));
+            break;
+        }
+        case SQLITE_BLOB: {
+            const auto *p = static_cast<const unsigned char *>(value.getBlob());
+            const int n = value.getBytes();
+            out += "{\"blob\":\"";
+            for (int b = 0; b < n; ++b) {
+                out += hex[p[b] >> 4];
+                out += hex[p[b] & 0xF];
+            }
+            out += "\"}";
+            break;
+        }
+        default: out += "null";
+        }
+    }
+    out += '}';
+    return out;
+}
+
+TableRows::TableRows(SQLite::Database &db, std::string_view table)
+    : st_(std::make_unique<SQLite::Statement>(db, "SELECT rowid, * FROM " + quoted_identifier(table) + " ORDER BY rowid")) {}
+
+bool TableRows::next() {
+    if (!st_->executeStep()) return false;
+    rowid_ = st_->getColumn(0).getInt64();
+    image_ = row_image(*st_, 1);
+    return true;
+}
+
+std::string differing_fields(const std::string &now, const std::string &audited) {
+    boost::system::error_code ec1, ec2;
+    const auto a = boost::json::parse(now, ec1);
+    const auto b = boost::json::parse(audited, ec2);
+    if (ec1 || ec2 || !a.is_object() || !b.is_object()) return {};
+    std::string out;
+    auto add = [&](boost::json::string_view key) {
+        if (!out.empty()) out += ", ";
+        out.append(key.data(), key.size());
+    };
+    for (const auto &kv : a.as_object()) {
+        const auto *other = b.as_object().if_contains(kv.key());
+        if (!other || *other != kv.value()) add(kv.key());
+    }
+    for (const auto &kv : b.as_object())
+        if (!a.as_object().contains(kv.key())) add(kv.key());
+    return out;
+}
+
+void audit_baseline(SQLite::Database &db, const std::string &at) {
+    AuditRow e;
+    {
+        SQLite::Statement last(db, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+        if (last.executeStep()) {
+            e.id = last.getColumn(0).getInt64();
+            e.prev_hash = last.getColumn(1).getString();
+        } else {
+            e.prev_hash = kGenesisHash;
+        }
+    }
+    SQLite::Statement insert(db, "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+    e.at = at;
+    e.actor = "rectify";
+    e.action = "baseline";
+    for (const auto &table : fact_tables(db)) {
+        if (!has_row_images(table)) continue;
+        e.kind = row_kind(table);
+        TableRows rows(db, table);
+        while (rows.next()) {
+            ++e.id;
+            e.record_id = rows.rowid();
+            e.after = rows.image();
+            e.hash = event_hash(e);
+            insert.bind(1, e.id);
+            insert.bind(2, e.at);
+            insert.bind(3, e.actor);
+            insert.bind(4, e.action);
+            insert.bind(5, e.kind);
+            insert.bind(6, e.record_id);
+            insert.bind(7, *e.after);
+            insert.bind(8, e.prev_hash);
+            insert.bind(9, e.hash);
+            insert.exec();
+            insert.reset();
+            e.prev_hash = e.hash;
+        }
+    }
+}
+
+} // namespace rectify::store

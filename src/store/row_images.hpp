@@ -1,0 +1,66 @@
+// Row images: every table that holds a fact, as the audit log keeps it. The eight record tables
+// (rounds … outcomes) are proved through their records' images (io::record_json); every other
+// table through images of its rows, taken by the store itself whenever a write transaction
+// commits (Store::audit_row_changes), so that no operation can forget to audit one and a table
+// added later is covered without anyone listing it.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rectify::store {
+
+// The kind of the audit events that carry a table's row images: "row:" and the table's name,
+// apart from the kinds of records and of the operations' own events ("evidence" is both).
+inline constexpr std::string_view kRowKindPrefix = "row:";
+std::string row_kind(std::string_view table);
+
+// Whether a table holds records (rounds, units, inspections, aspects, issues, measures,
+// progress, outcomes), which the audit log proves through record images.
+bool is_record_table(std::string_view table) noexcept;
+
+// Whether the store audits a table's rows: every table but the audit log, the record tables and
+// SQLite's own.
+bool has_row_images(std::string_view table) noexcept;
+
+// The tables of the database that hold facts (all but the audit log and SQLite's own), in name order.
+std::vector<std::string> fact_tables(SQLite::Database &db);
+
+// A table's name quoted for SQL.
+std::string quoted_identifier(std::string_view identifier);
+
+// The image of the current row of st, from column first on: a JSON object of every column in
+// table order, with the type SQLite stores kept (integer, real, text, null; a blob as
+// {"blob":"<hex>"}), so that a value retyped beneath the library shows as well as one changed.
+std::string row_image(SQLite::Statement &st, int first_column);
+
+// The rows of one table in rowid order, one at a time: memory stays one row.
+class TableRows {
+public:
+    TableRows(SQLite::Database &db, std::string_view table);
+    bool next();
+    std::int64_t rowid() const { return rowid_; }
+    const std::string &image() const { return image_; }
+
+private:
+    std::unique_ptr<SQLite::Statement> st_;
+    std::int64_t rowid_ = 0;
+    std::string image_;
+};
+
+// For a message: the fields two images disagree on (a field one of them lacks counts), comma
+// separated; empty when the texts cannot be read as objects.
+std::string differing_fields(const std::string &now, const std::string &audited);
+
+// Writes one "baseline" event with the image of every row of the tables with row images, as
+// they are now: what a database upgraded to row images starts from.
+void audit_baseline(SQLite::Database &db, const std::string &at);
+
+} // namespace rectify::store
