@@ -32,8 +32,9 @@ TableMismatch mismatch(const std::string &table, const std::string &label, std::
     m.record_id = id;
     m.change = change;
     m.fields = split_fields(fields);
-    const std::string what = label + " " + std::to_string(id);
-    const std::string where = store::is_record_table(table) ? "table " + table + ", " : std::string();
+    const bool record = store::is_record_table(table);
+    const std::string what = label + " " + std::to_string(id) + (record ? "" : " of " + table);
+    const std::string where = record ? "table " + table + ", " : std::string();
     if (m.change == "changed")
         m.problem = what + " differs from its last audited state" + (fields.empty() ? "" : " in " + std::string(m.fields.size() == 1 ? "field " : "fields ") + fields) +
                     " (" + where + "changed behind the library's back)";
@@ -63,7 +64,8 @@ std::optional<std::string> record_difference(const boost::json::object &current,
 }
 
 // Walks current rows (ids ascending) beside the latest audited images (ids ascending).
-// Next(id&) moves to the next current row; Differs(id) compares it with images.after().
+// next_row(id&) moves to the next current row; differs(id) compares it with images.after() and
+// gives the fields that differ (empty when they cannot be told), nullopt when it matches.
 template <class NextRow, class Differs>
 std::optional<TableMismatch> merge(store::LatestImages &images, const std::string &table, const std::string &label,
                                    NextRow next_row, Differs differs, const std::function<void()> &checked) {
@@ -122,22 +124,6 @@ std::optional<TableMismatch> check_records(store::Store &store, core::Kind kind,
     return found;
 }
 
-std::optional<TableMismatch> check_rows(store::Store &store, const std::string &table, const std::function<void()> &checked) {
-    store::LatestImages images(store, store::row_kind(table));
-    store::TableRows rows(store.database(), table);
-    return merge(
-        images, table, "row", [&](std::int64_t &id) {
-            if (!rows.next()) return false;
-            id = rows.rowid();
-            return true;
-        },
-        [&](std::int64_t) -> std::optional<std::string> {
-            if (*images.after() == rows.image()) return std::nullopt;
-            return store::differing_fields(rows.image(), *images.after());
-        },
-        checked);
-}
-
 std::optional<core::Kind> record_kind_of(const std::string &table) {
     for (int k = 1; k <= 8; ++k) {
         std::optional<core::Kind> hit;
@@ -147,6 +133,23 @@ std::optional<core::Kind> record_kind_of(const std::string &table) {
         if (hit) return hit;
     }
     return std::nullopt;
+}
+
+std::optional<TableMismatch> check_rows(store::Store &store, const std::string &table, const std::function<void()> &checked) {
+    store::LatestImages images(store, store::row_kind(table));
+    store::TableRows rows(store.database(), table);
+    const auto kind = record_kind_of(table);
+    return merge(
+        images, table, kind ? std::string(core::name(*kind)) : std::string("row"), [&](std::int64_t &id) {
+            if (!rows.next()) return false;
+            id = rows.rowid();
+            return true;
+        },
+        [&](std::int64_t) -> std::optional<std::string> {
+            if (*images.after() == rows.image()) return std::nullopt;
+            return store::differing_fields(rows.image(), *images.after());
+        },
+        checked);
 }
 
 // A table whose rows the log holds but the schema no longer has.
@@ -183,13 +186,28 @@ std::int64_t count_fact_rows(store::Store &store) {
     }
 }
 
+std::int64_t count_records(store::Store &store) {
+    std::int64_t n = 0;
+    for (int k = 1; k <= 8; ++k)
+        dispatch(static_cast<core::Kind>(k), [&](auto t) { n += store.count<typename decltype(t)::type>({}); });
+    return n;
+}
+
+std::optional<TableMismatch> first_record_mismatch(store::Store &store, const std::function<void()> &checked) {
+    try {
+        for (int k = 1; k <= 8; ++k)
+            if (auto found = check_records(store, static_cast<core::Kind>(k), checked)) return found;
+        return std::nullopt;
+    } catch (const SQLite::Exception &ex) {
+        store::rethrow_sqlite(ex, "comparing the records with the audit log");
+    }
+}
+
 std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std::function<void()> &checked) {
     try {
         const auto tables = store::fact_tables(store.database());
         for (const auto &table : tables) {
-            auto found = store::is_record_table(table) ? check_records(store, *record_kind_of(table), checked)
-                                                       : check_rows(store, table, checked);
-            if (found) return found;
+            if (auto found = check_rows(store, table, checked)) return found;
         }
         return dropped_table(store, tables);
     } catch (const SQLite::Exception &ex) {

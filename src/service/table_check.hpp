@@ -29,4 +29,11 @@ std::int64_t count_fact_rows(store::Store &store);
 // log but gone from the schema counts as deleted. checked is told each row compared.
 std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std::function<void()> &checked);
 
+// The records (rounds … outcomes) as the model reads them, against the images their operations'
+// events give (io::record_json): an event forged onto the end of the log with a valid hash, which
+// says a record was changed when its row was not, shows here. Run after first_table_mismatch,
+// which proves the rows themselves.
+std::int64_t count_records(store::Store &store);
+std::optional<TableMismatch> first_record_mismatch(store::Store &store, const std::function<void()> &checked);
+
 } // namespace rectify::service

@@ -85,11 +85,15 @@ void Store::write_lock_released() noexcept {
     last_event_.reset();
 }
 
-void Store::row_changed(void *store, int, const char *database, const char *table, sqlite_int64 rowid) {
+void Store::row_changed(void *store, int op, const char *database, const char *table, sqlite_int64 rowid) {
     auto &self = *static_cast<Store *>(store);
     if (std::strcmp(database, "main") != 0 || !has_row_images(table)) return;
     try {
-        self.changed_rows_.emplace(table, rowid);
+        auto &tables = self.changed_tables_;
+        std::size_t index = 0;
+        while (index < tables.size() && tables[index] != table) ++index;
+        if (index == tables.size()) tables.emplace_back(table);
+        self.changed_rows_.emplace(std::make_pair(index, static_cast<std::int64_t>(rowid)), op == SQLITE_INSERT);
     } catch (...) {
         // Out of memory: audit_row_changes finds the set short and refuses to commit.
         self.row_changes_lost_ = true;
@@ -105,9 +109,12 @@ void Store::audit_row_changes() {
     try {
         auto changed = std::move(changed_rows_);
         changed_rows_.clear();
+        const auto tables = changed_tables_;
         const AuditEvent who = last_event_ ? *last_event_
                                            : AuditEvent{core::utc_timestamp_now(), unattributed_actor_, "write", {}, 0, std::nullopt, std::nullopt};
-        for (const auto &[table, rowid] : changed) {
+        for (const auto &[row, inserted] : changed) {
+            const std::string &table = tables[row.first];
+            const std::int64_t rowid = row.second;
             const std::string kind = row_kind(table);
             auto &current = cached("SELECT * FROM " + quoted_identifier(table) + " WHERE rowid = ?");
             detail::ResetOnExit reset_current(current);
@@ -115,6 +122,13 @@ void Store::audit_row_changes() {
             std::optional<std::string> image;
             if (current.executeStep()) image = row_image(current, 0);
             const std::optional<std::string> audited = latest_image(kind, rowid);
+            // A row the transaction inserted first did not exist before it, so the log must say it
+            // did not: otherwise a row was deleted beneath the library and this write would bury
+            // the trace under a new image of the same id.
+            if (inserted && audited)
+                throw core::Error(core::Errc::tampered, "writing " + table + ": row " + std::to_string(rowid) +
+                                                            " is in the audit log but was missing from the database (deleted behind the "
+                                                            "library's back); nothing was written. Run audit verify");
             if (image == audited) continue; // written back as it was, or added and removed again
             append_audit({who.at, who.actor, who.action, kind, rowid, std::nullopt, std::move(image)});
         }

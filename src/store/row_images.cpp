@@ -47,7 +47,7 @@ bool is_record_table(std::string_view table) noexcept {
 }
 
 bool has_row_images(std::string_view table) noexcept {
-    return table != kAuditTable && !is_sqlite_table(table) && !is_record_table(table);
+    return table != kAuditTable && !is_sqlite_table(table);
 }
 
 std::vector<std::string> fact_tables(SQLite::Database &db) {

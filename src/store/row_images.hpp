@@ -1,8 +1,9 @@
-// Row images: every table that holds a fact, as the audit log keeps it. The eight record tables
-// (rounds … outcomes) are proved through their records' images (io::record_json); every other
-// table through images of its rows, taken by the store itself whenever a write transaction
-// commits (Store::audit_row_changes), so that no operation can forget to audit one and a table
-// added later is covered without anyone listing it.
+// Row images: every table that holds a fact, as the audit log keeps it. Each row's image is
+// taken by the store itself whenever a write transaction commits (Store::audit_row_changes), so
+// that no operation can forget to audit one and a table added later is covered without anyone
+// listing it. The operations' own events (a record's before and after, a grant) say what was
+// done; the row images prove what is stored, column by column and with the type SQLite keeps,
+// which a record read back through the model could not (a flag of 2 reads as true).
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -23,11 +24,10 @@ inline constexpr std::string_view kRowKindPrefix = "row:";
 std::string row_kind(std::string_view table);
 
 // Whether a table holds records (rounds, units, inspections, aspects, issues, measures,
-// progress, outcomes), which the audit log proves through record images.
+// progress, outcomes), which messages name by their kind ("issue 4").
 bool is_record_table(std::string_view table) noexcept;
 
-// Whether the store audits a table's rows: every table but the audit log, the record tables and
-// SQLite's own.
+// Whether the store audits a table's rows: every table but the audit log and SQLite's own.
 bool has_row_images(std::string_view table) noexcept;
 
 // The tables of the database that hold facts (all but the audit log and SQLite's own), in name order.

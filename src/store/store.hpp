@@ -16,7 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <set>
+#include <map>
 #include <utility>
 #include <string>
 #include <unordered_map>
@@ -195,7 +195,10 @@ private:
     // Rows written since the write lock was taken, in tables with row images (SQLite's update
     // hook collects them), and who, when and what the transaction's last event said.
     static void row_changed(void *store, int op, const char *database, const char *table, sqlite_int64 rowid);
-    std::set<std::pair<std::string, std::int64_t>> changed_rows_;
+    // Tables by their index in changed_tables_; a row maps to whether the transaction inserted it
+    // first (then it had no audited state before, and none is looked up).
+    std::vector<std::string> changed_tables_;
+    std::map<std::pair<std::size_t, std::int64_t>, bool> changed_rows_;
     std::optional<AuditEvent> last_event_;
     std::string unattributed_actor_ = "rectify";
     bool row_changes_lost_ = false;

@@ -207,13 +207,16 @@ TEST_CASE("events written before the chain existed join it on upgrade") {
     auto v = svc.verify_audit();
     CHECK_MESSAGE(v.intact, v.problem);
     auto events = boost::json::parse(svc.audit_log_json("", 0, 0, 0)).as_array();
-    // The old event, then the administrator's bootstrap and the rows it wrote (its user and grant).
-    REQUIRE(events.size() == 4);
+    // The old event; the upgrade's baseline of the unit's row; the administrator's bootstrap and
+    // the rows it wrote (its user, then its grant).
+    REQUIRE(events.size() == 5);
     CHECK(events[0].at("actor") == "old");
-    CHECK(events[1].at("action") == "bootstrap");
+    CHECK(events[1].at("action") == "baseline");
+    CHECK(events[1].at("kind") == "row:units");
     CHECK(events[1].at("prev_hash") == events[0].at("hash"));
-    CHECK(events[2].at("kind") == "row:grants");
+    CHECK(events[2].at("action") == "bootstrap");
     CHECK(events[3].at("kind") == "row:users");
+    CHECK(events[4].at("kind") == "row:grants");
 }
 
 TEST_CASE("records audited before an upgrade added fields still verify after it") {
@@ -296,5 +299,6 @@ TEST_CASE("a grant slipped into the table behind the library's back fails verifi
     }
     auto v = l.verify();
     CHECK_FALSE(v.intact);
-    CHECK(v.problem == "users and grants do not match the audit log: grant of admin to '王五' has no audit trail (added behind the library's back)");
+    // Row 2 held the revoked grant: the log says it is gone, so the row is new to it.
+    CHECK(v.problem == "records do not match the audit log: row 2 of grants has no audit trail (added behind the library's back)");
 }

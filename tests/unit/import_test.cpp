@@ -59,7 +59,7 @@ TEST_CASE("the seed case imports with everything the notice states") {
     CHECK(db.execAndGet("SELECT count(*) FROM progress WHERE date = '2018-12-20'").getInt() == 1);
     CHECK(db.execAndGet("SELECT count(*) FROM issues WHERE status = 'done'").getInt() == 11);
     // One audit event per record created, all by the actor.
-    CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE action = 'create' AND actor = 'tester'").getInt() ==
+    CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE action = 'create' AND actor = 'tester' AND kind NOT LIKE 'row:%'").getInt() ==
           1 + 1 + 1 + 6 + 11 + count_rows(path, "measures") + count_rows(path, "progress") + count_rows(path, "outcomes"));
 }
 
@@ -79,7 +79,7 @@ TEST_CASE("importing again updates in place and never duplicates") {
     CHECK(count_rows(path, "issues") == 11);
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT version FROM issues WHERE ref = 'tongcheng-2018-fulian/a1/i1'").getInt() == 2);
-    CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE action = 'update'").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE action = 'update' AND kind NOT LIKE 'row:%'").getInt() == 1);
 }
 
 namespace {

@@ -49,7 +49,7 @@ TEST_CASE("a file made by an older rectify is upgraded in place, keeping its dat
     CHECK(unit->name == "市妇联");
     // The table the upgrade added is there and usable.
     s.append_audit({"2026-01-01T00:00:00Z", "admin", "test", "unit", 1, std::nullopt, std::nullopt});
-    CHECK(s.database().execAndGet("SELECT count(*) FROM audit_events").getInt() == 1);
+    CHECK(s.database().execAndGet("SELECT count(*) FROM audit_events WHERE kind NOT LIKE 'row:%'").getInt() == 1);
 }
 
 TEST_CASE("the upgrade to schema 6 turns IN lists into comparisons that still refuse what they refused") {
