@@ -588,7 +588,7 @@ static void phase_write(const char *path, const char *seed_path)
 
     s = sq_open(path);
     copy_counts(s, before);
-    all_events_before = sq_int(s, "SELECT count(*) FROM audit_events", NULL);
+    all_events_before = sq_int(s, "SELECT count(*) FROM audit_events WHERE kind NOT LIKE 'row:%'", NULL);
     if (before[2] != 28) die("the copy is not 28 measures", NULL);
     for (i = 0; i < NMEASURES; i++) {
         progress_before[i] = sq_int_id(s, "SELECT count(*) FROM progress WHERE measure_id = CAST(?1 AS INTEGER)", g_plan.progress_measure[i]);
@@ -670,7 +670,7 @@ static void phase_write(const char *path, const char *seed_path)
     /* (c) the copy is as it was, and every re-import got through. */
     /* One audit event per reported write, and none for a re-import that changed nothing. */
     {
-        long long n = sq_int(s, "SELECT count(*) FROM audit_events", NULL) - all_events_before;
+        long long n = sq_int(s, "SELECT count(*) FROM audit_events WHERE kind NOT LIKE 'row:%'", NULL) - all_events_before;
         if (n != reported_progress + moves[0] + moves[1])
             fail("%lld audit events were added, want %lld progress records + %d moves", n, reported_progress, moves[0] + moves[1]);
     }
