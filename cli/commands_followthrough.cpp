@@ -239,6 +239,9 @@ void add_evidence_commands(CLI::App &app, context &ctx) {
                               << text_or_none(o, "title") << "; recorded " << int_or_none(o, "size") << " bytes sha256 "
                               << text_or_none(o, "sha256") << ", now " << int_or_none(o, "now_size") << " bytes sha256 "
                               << text_or_none(o, "now_sha256") << ")\n";
+                    if (o.contains("database_sha256"))
+                        std::cerr << "  the database's hash of evidence " << int_or_none(o, "id") << " (" << text_or_none(o, "database_sha256")
+                                  << ") is not the audited one: it was rewritten behind the library's back\n";
                 }
             }
             if (n_missing > 0) {

@@ -15,6 +15,7 @@
 #include "service/record_dates.hpp"
 #include "service/transactions.hpp"
 #include "store/followthrough_rows.hpp"
+#include "store/row_images.hpp"
 
 #include <boost/json.hpp>
 
@@ -123,6 +124,29 @@ std::string Service::evidence_json(std::int64_t inspection_id, core::Kind kind, 
     return io::to_compact_json(out);
 }
 
+namespace {
+
+struct RecordedDigest {
+    std::optional<std::string> sha256;
+    std::optional<std::int64_t> size;
+};
+
+// The sha256 and size of an evidence row as the audit log last recorded them; nullopt when the
+// log holds no image of the row.
+std::optional<RecordedDigest> audited_digest(store::Store &store, std::int64_t evidence_id) {
+    const auto image = store.latest_image(store::row_kind("evidence"), evidence_id);
+    if (!image) return std::nullopt;
+    boost::system::error_code ec;
+    const auto parsed = json::parse(*image, ec);
+    if (ec || !parsed.is_object()) return std::nullopt;
+    RecordedDigest d;
+    if (const auto *sha = parsed.as_object().if_contains("sha256"); sha && sha->is_string()) d.sha256 = std::string(sha->as_string());
+    if (const auto *size = parsed.as_object().if_contains("size"); size && size->is_int64()) d.size = size->as_int64();
+    return d;
+}
+
+} // namespace
+
 bool Service::evidence_verify(std::int64_t inspection_id, std::string &report_json) {
     ReadTransaction snapshot(store_);
     if (inspection_id) require(Permission::read, access_.scope_of(core::Kind::inspection, inspection_id), "verifying evidence");
@@ -135,9 +159,19 @@ bool Service::evidence_verify(std::int64_t inspection_id, std::string &report_js
         ++checked;
         auto digest = io::digest_file(*e.path);
         json::object row = evidence_json_row(e);
+        // The hash the audit log holds is the authority: a file replaced and its hash rewritten in
+        // the table to match would otherwise pass.
+        const auto recorded = audited_digest(store_, e.id);
+        const bool rewritten = !recorded || recorded->sha256 != e.sha256 || recorded->size != e.size;
+        if (rewritten) {
+            row["sha256"] = recorded ? io::to_json(recorded->sha256) : json::value(nullptr);
+            row["size"] = recorded && recorded->size ? json::value(*recorded->size) : json::value(nullptr);
+            row["database_sha256"] = io::to_json(e.sha256);
+            row["database_size"] = e.size ? json::value(*e.size) : json::value(nullptr);
+        }
         if (!digest) {
             missing.push_back(std::move(row));
-        } else if (digest->sha256 != e.sha256 || digest->size != e.size) {
+        } else if (rewritten || digest->sha256 != recorded->sha256 || digest->size != recorded->size) {
             row["now_sha256"] = digest->sha256;
             row["now_size"] = digest->size;
             changed.push_back(std::move(row));

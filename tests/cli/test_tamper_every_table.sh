@@ -103,6 +103,31 @@ echo "$CASES tampering cases caught, $MISSED missed"
 [ "$MISSED" -eq 0 ] || fail "$MISSED tampering cases went unnoticed or unnamed (listed above)"
 [ "$CASES" -gt 150 ] || fail "only $CASES cases ran"
 
+# An evidence file replaced and its sha256 and size rewritten in the table to match: evidence
+# verify checks the file against the hash the audit log recorded, not the column.
+cp case.db swapped.db
+rm -f swapped.db-wal swapped.db-shm
+printf 'receipt of 1 yuan' >receipt.pdf
+NEW_SHA=$(sha256sum receipt.pdf | cut -d' ' -f1)
+sql swapped.db "UPDATE evidence SET sha256 = '$NEW_SHA', size = 17 WHERE title = '缴款凭证'" || fail "cannot rewrite the hash"
+r --db swapped.db evidence verify
+expect_error 7
+err_has "1 changed, 0 missing"
+err_has "recorded 21 bytes sha256 6c90ec03de6f69d4f72ad31f6a050c6638b877ef5d8e4c11f77cc78c41b3959e"
+err_has "is not the audited one: it was rewritten behind the library's back"
+r --db swapped.db --json evidence verify
+expect_error 7
+py 'c = d["changed"]; assert len(c) == 1 and c[0]["sha256"].startswith("6c90ec") and c[0]["database_sha256"] == c[0]["now_sha256"], d'
+r --db swapped.db audit verify
+expect_error 7
+err_has "row 1 of evidence differs from its last audited state in fields size, sha256"
+# The file put back as it was: the file matches what was audited, the rewritten column still shows.
+printf 'receipt of 11550 yuan' >receipt.pdf
+r --db case.db evidence verify; expect_ok
+r --db swapped.db evidence verify
+expect_error 7
+err_has "rewritten behind the library's back"
+
 # Dropping a whole table (its rows in the log) is caught too.
 tampered "drop table close_outs" "DROP TABLE close_outs;" "close_outs" "missing|dropped"
 finish
