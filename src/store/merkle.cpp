@@ -4,6 +4,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace rectify::store::merkle {
@@ -157,30 +158,42 @@ bool verify_consistency(std::uint64_t from_size, std::uint64_t to_size, const Ha
     return fr == from_root && sr == to_root && sn == 0;
 }
 
-std::string to_hex(const Hash &h) {
+std::string to_hex(std::string_view bytes) {
     static const char digits[] = "0123456789abcdef";
-    std::string out(64, '0');
-    for (std::size_t i = 0; i < h.size(); ++i) {
-        out[2 * i] = digits[h[i] >> 4];
-        out[2 * i + 1] = digits[h[i] & 0xF];
+    std::string out(bytes.size() * 2, '0');
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        out[2 * i] = digits[b >> 4];
+        out[2 * i + 1] = digits[b & 0xF];
     }
     return out;
 }
 
-std::optional<Hash> from_hex(std::string_view hex) {
-    if (hex.size() != 64) return std::nullopt;
+std::optional<std::string> bytes_from_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
     auto digit = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
         if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
     };
-    Hash out{};
+    std::string out(hex.size() / 2, '\0');
     for (std::size_t i = 0; i < out.size(); ++i) {
         const int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
         if (hi < 0 || lo < 0) return std::nullopt;
-        out[i] = static_cast<unsigned char>(hi << 4 | lo);
+        out[i] = static_cast<char>(hi << 4 | lo);
     }
+    return out;
+}
+
+std::string to_hex(const Hash &h) { return to_hex(bytes(h)); }
+
+std::optional<Hash> from_hex(std::string_view hex) {
+    if (hex.size() != 64) return std::nullopt;
+    const auto raw = bytes_from_hex(hex);
+    if (!raw) return std::nullopt;
+    Hash out{};
+    std::copy(raw->begin(), raw->end(), out.begin());
     return out;
 }
 

@@ -47,7 +47,10 @@ bool verify_inclusion(std::uint64_t index, std::uint64_t size, const Hash &leaf_
 bool verify_consistency(std::uint64_t from_size, std::uint64_t to_size, const Hash &from_root, const Hash &to_root,
                         const std::vector<Hash> &proof);
 
-// Lower-case hex of a hash, and back (nullopt unless exactly 64 hex digits).
+// Lower-case hex of bytes, and back (nullopt unless an even number of hex digits, either case).
+std::string to_hex(std::string_view bytes);
+std::optional<std::string> bytes_from_hex(std::string_view hex);
+// The same for a hash (nullopt unless exactly 64 hex digits).
 std::string to_hex(const Hash &h);
 std::optional<Hash> from_hex(std::string_view hex);
 
