@@ -1,6 +1,6 @@
 /**
  * @file
- * rectify/audit.h: the audit log and backups.
+ * rectify/audit.h: the audit log, signed heads of its Merkle tree and proofs, backups.
  *
  * Every change appends one event per record it touches: who (the actor), when (UTC), what, and
  * the record before and after. Events form a hash chain (SHA-256 of the previous event and of
@@ -71,6 +71,80 @@ RECTIFY_API int rectify_audit_verify(char **out_report, rectify_db *db);
  * @retval RECTIFY_E_DENIED when the actor lacks backup on the whole database.
  */
 RECTIFY_API int rectify_backup(rectify_db *db, const char *dest_path);
+
+/**
+ * A signed head of the audit log's Merkle tree: the number of events and the root of the tree
+ * over them (RFC 9162 section 2.1; leaf i is event i + 1, its input the 32 bytes of the event's
+ * hash), signed with the host's Ed25519 key. *out_head_json is the JSON object {"size", "root"
+ * (hex), "algorithm": "ed25519", "public_key" (hex of the raw 32 bytes), "signature" (hex)};
+ * the signature covers the bytes "rectify-audit-tree-head-v1\n" SIZE "\n" ROOT "\n" (size in
+ * decimal, root in lower-case hex). Keep heads outside the database (the library never stores
+ * one): a later head or log that does not extend a kept head shows the log was rewritten.
+ * Freed with rectify_free().
+ *
+ * The head signs the log as it is; run rectify_audit_verify() first to sign only a whole chain.
+ *
+ * @par Permission
+ * read_audit on the whole database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when out_head_json or private_key_pem is NULL, or private_key_pem
+ *         is not an Ed25519 private key in PEM (what `openssl genpkey -algorithm ed25519` writes).
+ * @retval RECTIFY_E_TAMPERED when the events' ids have gaps or a hash is malformed.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
+ */
+RECTIFY_API int rectify_audit_head(char **out_head_json, rectify_db *db, const char *private_key_pem);
+
+/**
+ * A consistency proof (RFC 9162 section 2.1.4) that the log now extends an earlier head
+ * (rectify_audit_head()): *out_proof_json is {"from_size", "from_root", "to_size", "to_root",
+ * "proof": [hex]}, to_size and to_root being the log's now. Freed with rectify_free(). The
+ * head's signature is not checked here (see rectify_audit_verify_head()).
+ *
+ * @par Permission
+ * read_audit on the whole database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when an argument is NULL or from_head_json is not a head (bad JSON,
+ *         a field missing, a size that is not a non-negative integer, hex of the wrong length).
+ * @retval RECTIFY_E_TAMPERED when the log does not extend the head (fewer events, or another
+ *         root over the head's events).
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
+ */
+RECTIFY_API int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json);
+
+/**
+ * An inclusion proof (RFC 9162 section 2.1.3) that event event_id is in the tree of a head:
+ * *out_proof_json is {"event_id", "leaf_index", "event_hash", "tree_size", "root",
+ * "proof": [hex]}. Freed with rectify_free().
+ *
+ * @par Permission
+ * read_audit on the whole database.
+ * @retval RECTIFY_OK on success.
+ * @retval RECTIFY_E_ARGUMENT when an argument is NULL, event_id is not positive or beyond the
+ *         head's size, or head_json is not a head.
+ * @retval RECTIFY_E_TAMPERED when the log does not extend the head.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
+ */
+RECTIFY_API int rectify_audit_prove_inclusion(char **out_proof_json, rectify_db *db, int64_t event_id,
+                                              const char *head_json);
+
+/**
+ * Checks a head against the public key its holder trusts (PEM, as `openssl pkey -pubout`
+ * writes it): the head's public_key must be that key, its signature must verify, and the log
+ * now must extend it. In both outcomes *out_report (may be NULL) is {"intact", "head_size",
+ * "head_root", "size", "root", "problem"}, freed with rectify_free(); rectify_errmsg() names
+ * the problem when the head fails.
+ *
+ * @par Permission
+ * read_audit on the whole database.
+ * @retval RECTIFY_OK when the head is signed by the key and the log extends it.
+ * @retval RECTIFY_E_TAMPERED when the head was signed by another key, its signature fails, or
+ *         the log does not extend it (the report is set).
+ * @retval RECTIFY_E_ARGUMENT when head_json or public_key_pem is NULL, head_json is not a head,
+ *         or public_key_pem is not an Ed25519 public key in PEM.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
+ */
+RECTIFY_API int rectify_audit_verify_head(char **out_report, rectify_db *db, const char *head_json,
+                                          const char *public_key_pem);
 
 RECTIFY_END_DECLS
 

@@ -1,4 +1,4 @@
-// rectify/audit.h: the audit log, its verification, backups.
+// rectify/audit.h: the audit log, its verification, signed heads and proofs, backups.
 #include "capi/guard.hpp"
 
 using namespace rectify;
@@ -28,6 +28,50 @@ int rectify_audit_verify(char **out_report, rectify_db *db) {
     service::Service::Verification v;
     int rc = guarded([&] {
         v = capi::service_of(db).verify_audit();
+        if (out_report) *out_report = capi::copy_out(v.report_json);
+    });
+    if (rc != RECTIFY_OK) return rc;
+    return v.intact ? RECTIFY_OK : capi::set_error(RECTIFY_E_TAMPERED, v.problem.c_str());
+}
+
+int rectify_audit_head(char **out_head_json, rectify_db *db, const char *private_key_pem) {
+    if (out_head_json) *out_head_json = nullptr;
+    return guarded([&] {
+        capi::require(out_head_json, "out_head_json");
+        auto &svc = capi::service_of(db);
+        capi::require(private_key_pem, "private_key_pem");
+        *out_head_json = capi::copy_out(svc.audit_head(private_key_pem));
+    });
+}
+
+int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json) {
+    if (out_proof_json) *out_proof_json = nullptr;
+    return guarded([&] {
+        capi::require(out_proof_json, "out_proof_json");
+        auto &svc = capi::service_of(db);
+        capi::require(from_head_json, "from_head_json");
+        *out_proof_json = capi::copy_out(svc.audit_prove_consistency(from_head_json));
+    });
+}
+
+int rectify_audit_prove_inclusion(char **out_proof_json, rectify_db *db, int64_t event_id, const char *head_json) {
+    if (out_proof_json) *out_proof_json = nullptr;
+    return guarded([&] {
+        capi::require(out_proof_json, "out_proof_json");
+        auto &svc = capi::service_of(db);
+        capi::require(head_json, "head_json");
+        *out_proof_json = capi::copy_out(svc.audit_prove_inclusion(event_id, head_json));
+    });
+}
+
+int rectify_audit_verify_head(char **out_report, rectify_db *db, const char *head_json, const char *public_key_pem) {
+    if (out_report) *out_report = nullptr;
+    service::Service::Verification v;
+    int rc = guarded([&] {
+        auto &svc = capi::service_of(db);
+        capi::require(head_json, "head_json");
+        capi::require(public_key_pem, "public_key_pem");
+        v = svc.audit_verify_head(head_json, public_key_pem);
         if (out_report) *out_report = capi::copy_out(v.report_json);
     });
     if (rc != RECTIFY_OK) return rc;

@@ -122,6 +122,20 @@ public:
     Verification verify_audit();
     void backup(const std::string &dest_path);
 
+    // Signed Merkle tree heads of the audit log and proofs (service_audit_proofs.cpp); all need
+    // read_audit on the whole database. A head is JSON {"size", "root", "algorithm": "ed25519",
+    // "public_key", "signature"} signed with the host's Ed25519 private key (PEM); the heads
+    // passed in are such JSON, refused with Errc::argument when malformed, and Errc::tampered
+    // when the log does not extend them.
+    std::string audit_head(const std::string &private_key_pem);
+    // {"from_size", "from_root", "to_size", "to_root", "proof": [hex]}: the log now extends the head.
+    std::string audit_prove_consistency(const std::string &from_head_json);
+    // {"event_id", "leaf_index", "event_hash", "tree_size", "root", "proof": [hex]}: the event is in the head.
+    std::string audit_prove_inclusion(std::int64_t event_id, const std::string &head_json);
+    // Whether the head is signed by the trusted key (public key PEM) and the log extends it; the
+    // report is {"intact", "head_size", "head_root", "size", "root", "problem"}.
+    Verification audit_verify_head(const std::string &head_json, const std::string &public_key_pem);
+
     // Deadlines (service_deadlines.cpp).
     // Stores the notices and derives again every provisional derived deadline that depended on
     // a year they make known (audited as "recalculate"); returns the changes as a JSON array of
