@@ -830,7 +830,8 @@ void add_lead_commands(CLI::App &app, context &ctx) {
     });
 
     CLI::App *list = group->add_subcommand(
-        "list", "List leads (of one inspection, or all the actor reads) with handed, concluded and the completion rate");
+        "list", "List leads (of one inspection, or all the actor may read; needs read_leads) with handed, concluded and the "
+                "completion rate");
     auto la = std::make_shared<lead_args>();
     list->add_option("--inspection,-i", la->inspection, "only this inspection's (its ID or ref)");
     list->callback([&ctx, la] {

@@ -93,8 +93,16 @@ void print_stats(std::ostream &out, const json::object &s) {
     out << "；召开会议" << n(oc, "meetings") << "次\n";
 
     const auto &leads = s.at("leads").as_object();
-    out << "问题线索：移交" << n(leads, "handed_over") << "件，办结" << n(leads, "concluded") << "件，办结率"
-        << rate_or_none(leads, "completion_rate") << '\n';
+    const std::int64_t withheld = get_int(leads, "withheld_inspections").value_or(0);
+    if (withheld > 0 && get_int(leads, "handed_over").value_or(0) == 0 &&
+        get_int(s, "inspections").value_or(0) == withheld) {
+        out << "问题线索：无权查看（需 read_leads 权限），未列入\n";
+    } else {
+        out << "问题线索：移交" << n(leads, "handed_over") << "件，办结" << n(leads, "concluded") << "件，办结率"
+            << rate_or_none(leads, "completion_rate");
+        if (withheld > 0) out << "（另有" << withheld << "个巡察的问题线索无权查看，未列入）";
+        out << '\n';
+    }
 
     const auto &units = s.at("units").as_object();
     const auto &rows = units.at("rows").as_array();

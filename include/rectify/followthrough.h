@@ -326,15 +326,18 @@ RECTIFY_API int rectify_lead_dispose(rectify_db *db, int64_t lead_id, const char
                                      const char *note);
 
 /**
- * The leads of an inspection (0: all the actor reads) with handed, concluded and the completion
- * rate in basis points (concluded / handed, rounded half up: 2 of 3 → 6667), as JSON.
+ * The leads of an inspection (0: all the actor may read) with handed, concluded and the completion
+ * rate in basis points (concluded / handed, rounded half up: 2 of 3 → 6667), as JSON. Leads are
+ * confidential to the inspection body and those it hands them to: the inspected unit's liaison
+ * and owners do not read them.
  *
  * @par Permission
- * read on the inspection's scope; for 0, read somewhere (only readable leads are listed).
+ * read_leads on the inspection's scope (admin, inspector, supervisor, auditor); for 0, read_leads
+ * somewhere (only those leads are listed).
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when inspection_id is negative.
  * @retval RECTIFY_E_NOT_FOUND when there is no such inspection.
- * @retval RECTIFY_E_DENIED when the actor lacks read there.
+ * @retval RECTIFY_E_DENIED when the actor lacks read_leads there.
  */
 RECTIFY_API int rectify_lead_list(char **out_json, rectify_db *db, int64_t inspection_id);
 

@@ -94,13 +94,17 @@ RECTIFY_API int rectify_record_get(char **out_json, rectify_db *db, int kind, in
 /**
  * The id of the record of this kind whose host key is ref; RECTIFY_E_NOT_FOUND if none.
  *
+ * A ref stands for an id and needs no more than the id: what is then done with the id is
+ * authorised on the record, with the same result as when the id was given. Like an id tried
+ * there, the lookup tells that the record exists.
+ *
  * @par Permission
- * read on the record's scope; for an inspection, read_public suffices.
+ * none beyond an actor that is a user of the database.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when kind is unknown or ref is NULL.
  * @retval RECTIFY_E_UTF8 when ref is not valid UTF-8.
  * @retval RECTIFY_E_NOT_FOUND when no record of that kind has ref.
- * @retval RECTIFY_E_DENIED when the actor lacks read on the record.
+ * @retval RECTIFY_E_DENIED when the handle has no actor or the actor is not a user.
  */
 RECTIFY_API int rectify_record_find(int64_t *out_id, rectify_db *db, int kind, const char *ref);
 

@@ -89,7 +89,9 @@ typedef struct rectify_stats_options {
  *
  * @par Permission
  * read (read_public for RECTIFY_AUDIENCE_PUBLIC) on the inspection, unit or round asked for; with no scope
- * given, on at least one scope, and only readable inspections count.
+ * given, on at least one scope, and only readable inspections count. "leads" counts only the
+ * inspections where the actor holds read_leads; "leads"."withheld_inspections" (present only when
+ * nonzero) says how many were left out.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when an id is negative, an inspection is given with a unit or round, or opts
  *         has an unknown version, audience or flag or a malformed as_of.

@@ -18,13 +18,13 @@ using P = Permission;
 const RoleEntry kRoles[] = {
     {Role::admin, "admin", "巡察办",
      {P::read, P::read_public, P::import, P::change_status, P::close_out, P::add_progress, P::add_own_progress,
-      P::read_audit, P::backup, P::manage_users, P::configure, P::request_extension, P::decide_extension, P::escalate}},
-    {Role::inspector, "inspector", "巡察组", {P::read, P::read_public, P::import, P::escalate}},
+      P::read_audit, P::backup, P::manage_users, P::configure, P::request_extension, P::decide_extension, P::escalate, P::read_leads}},
+    {Role::inspector, "inspector", "巡察组", {P::read, P::read_public, P::import, P::escalate, P::read_leads}},
     {Role::liaison, "liaison", "整改联络员",
      {P::read, P::read_public, P::change_status, P::add_progress, P::add_own_progress, P::request_extension}},
     {Role::owner, "owner", "责任人", {P::read, P::read_public, P::add_own_progress}},
-    {Role::supervisor, "supervisor", "纪委监委/组织部", {P::read, P::read_public, P::close_out, P::decide_extension, P::escalate}},
-    {Role::auditor, "auditor", "审计", {P::read, P::read_public, P::read_audit, P::backup}},
+    {Role::supervisor, "supervisor", "纪委监委/组织部", {P::read, P::read_public, P::close_out, P::decide_extension, P::escalate, P::read_leads}},
+    {Role::auditor, "auditor", "审计", {P::read, P::read_public, P::read_audit, P::backup, P::read_leads}},
     {Role::public_, "public", "社会公众", {P::read_public}},
 };
 
@@ -83,6 +83,7 @@ std::string_view name(Permission p) {
     case P::request_extension: return "request_extension";
     case P::decide_extension: return "decide_extension";
     case P::escalate: return "escalate";
+    case P::read_leads: return "read_leads";
     }
     return "?";
 }

@@ -23,6 +23,7 @@ enum class Role {
 
 enum class ScopeKind { all = 1, round, unit };
 
+// Appended only: the values are stable across versions.
 enum class Permission {
     read,           // records, exports, internal notices
     read_public,    // public notices
@@ -38,6 +39,7 @@ enum class Permission {
     request_extension, // ask for a later deadline on a measure in scope
     decide_extension,  // approve or refuse such a request
     escalate,       // issue 督办 documents
+    read_leads,     // 问题线索 and their disposition: the inspection body and those it hands them to
 };
 
 struct Grant {

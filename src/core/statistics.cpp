@@ -80,6 +80,7 @@ void LeadTally::add(const LeadTally &o) {
     handed_over += o.handed_over;
     concluded += o.concluded;
     in_progress += o.in_progress;
+    withheld_inspections += o.withheld_inspections;
 }
 
 std::optional<std::string> LeadTally::completion_rate() const { return core::completion_rate(concluded, handed_over); }

@@ -71,6 +71,8 @@ struct LeadTally {
     std::int64_t handed_over = 0;
     std::int64_t concluded = 0; // concluded, or closed with no case to answer
     std::int64_t in_progress = 0;
+    // Inspections in scope whose leads were left out: the reader lacks read_leads there.
+    std::int64_t withheld_inspections = 0;
 
     void add(std::string_view disposition);
     void add(const LeadTally &other);

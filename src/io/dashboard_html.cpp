@@ -102,6 +102,7 @@ std::string outcome_card(const core::Statistics &st) {
     if (o.meetings > 0) lines.push_back("召开专题会议" + s(o.meetings) + "次");
     if (st.leads.handed_over > 0)
         lines.push_back("移交问题线索" + s(st.leads.handed_over) + "件，已办结" + s(st.leads.concluded) + "件");
+    if (st.leads.withheld_inspections > 0) lines.push_back("问题线索未列入（无权查看）");
     if (lines.empty()) lines.push_back("暂无登记的整改成效");
     const std::string big = o.money_fen > 0 ? core::format_yuan(o.money_fen) : s(o.rules_made + o.rules_revised) + "项制度";
     return card("outcome", "整改成效", big, lines);

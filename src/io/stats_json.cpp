@@ -103,6 +103,8 @@ std::string statistics_json(const core::Statistics &s) {
     leads["concluded"] = s.leads.concluded;
     leads["in_progress"] = s.leads.in_progress;
     leads["completion_rate"] = rate_json(s.leads.completion_rate());
+    // Only when some were left out, so that a reader who sees every lead gets the same document.
+    if (s.leads.withheld_inspections > 0) leads["withheld_inspections"] = s.leads.withheld_inspections;
     o["leads"] = std::move(leads);
 
     json::object units;

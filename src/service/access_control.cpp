@@ -21,9 +21,7 @@ std::vector<core::Grant> AccessControl::grants(const std::optional<std::string> 
 
 void AccessControl::deny(const std::optional<std::string> &actor, const std::vector<core::Grant> &grants,
                          core::Permission p, const std::string &what) {
-    if (!actor) throw Error(Errc::denied, "denied: " + what + " needs an actor; none is set on this handle");
-    if (!store_.user(*actor))
-        throw Error(Errc::denied, "denied: " + what + ": '" + *actor + "' is not a user of this database");
+    require_user(actor, what);
     throw Error(Errc::denied, "denied: " + what + " needs permission " + std::string(core::name(p)) + "; '" + *actor +
                                   "' has " + core::describe(grants));
 }
@@ -32,6 +30,12 @@ void AccessControl::require(const std::optional<std::string> &actor, core::Permi
                             const core::RecordScope &where, const std::string &what) {
     auto g = grants(actor);
     if (!core::permits(g, p, where)) deny(actor, g, p, what);
+}
+
+void AccessControl::require_user(const std::optional<std::string> &actor, const std::string &what) {
+    if (!actor) throw Error(Errc::denied, "denied: " + what + " needs an actor; none is set on this handle");
+    if (!store_.user(*actor))
+        throw Error(Errc::denied, "denied: " + what + ": '" + *actor + "' is not a user of this database");
 }
 
 bool AccessControl::allows(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where) {

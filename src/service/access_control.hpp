@@ -40,6 +40,9 @@ public:
     void require(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where,
                  const std::string &what);
 
+    // Throws Errc::denied unless the actor is a user of the database (whatever its grants).
+    void require_user(const std::optional<std::string> &actor, const std::string &what);
+
     // True when the actor holds p on `where`.
     bool allows(const std::optional<std::string> &actor, core::Permission p, const core::RecordScope &where);
 

@@ -616,12 +616,16 @@ void Service::lead_dispose(std::int64_t lead_id, std::string_view disposition, s
 
 std::string Service::leads_json(std::int64_t inspection_id) {
     ReadTransaction snapshot(store_);
-    if (inspection_id) require(Permission::read, access_.scope_of(core::Kind::inspection, inspection_id), "reading leads");
-    else access_.visibility(actor_, Permission::read, "reading leads");
+    // Leads are confidential to the inspection body and those it hands them to: read_leads, which
+    // the inspected unit's liaison and owners do not hold even where they read everything else.
+    if (inspection_id)
+        require(Permission::read_leads, access_.scope_of(core::Kind::inspection, inspection_id),
+                "reading the leads of inspection " + std::to_string(inspection_id));
+    else access_.visibility(actor_, Permission::read_leads, "reading leads");
     json::array rows;
     std::int64_t handed = 0, concluded = 0;
     for (const auto &l : store::Followthrough(store_).leads(inspection_id)) {
-        if (!inspection_id && !access_.allows(actor_, Permission::read, store_.scope_of_inspection(l.inspection_id))) continue;
+        if (!inspection_id && !access_.allows(actor_, Permission::read_leads, store_.scope_of_inspection(l.inspection_id))) continue;
         ++handed;
         if (l.disposition != "in_progress") ++concluded;
         rows.push_back(lead_json(l));

@@ -194,7 +194,10 @@ io::Report Service::report(std::int64_t inspection_id, const ReportOptions &o) {
     MeasureLights lights(store_, o.as_of);
     Facts f = gather_facts(store_, full, o.as_of, o.warning_lights ? &lights : nullptr, o.evidence);
     tally_inspection(full, f, o.count_non_public || o.audience == io::Audience::internal, true, r.stats, nullptr);
-    for (const auto &l : store::Followthrough(store_).leads(inspection_id)) r.stats.leads.add(l.disposition);
+    // Leads only for a reader who may read them; the others are told they were left out.
+    if (access_.allows(actor_, Permission::read_leads, core::RecordScope{full.inspection.unit_id, full.inspection.round_id}))
+        for (const auto &l : store::Followthrough(store_).leads(inspection_id)) r.stats.leads.add(l.disposition);
+    else ++r.stats.leads.withheld_inspections;
 
     r.doc = o.audience == io::Audience::public_ ? io::redact_for_public(std::move(full)) : std::move(full);
     // Facts only of what the document still holds.
@@ -257,7 +260,14 @@ core::Statistics Service::statistics(const StatsScope &scope, const ReportOption
         }
         tally_inspection(doc, f, count_all, inspections.size() == 1, s, &unit);
     }
-    for (const auto &disposition : store::Followthrough(store_).lead_dispositions(ids)) s.leads.add(disposition);
+    // Leads of the inspections where the actor holds read_leads; the others are counted as left out.
+    std::vector<std::int64_t> lead_ids;
+    for (const auto &in : inspections) {
+        if (access_.allows(actor_, Permission::read_leads, core::RecordScope{in.unit_id, in.round_id})) lead_ids.push_back(in.meta.id);
+        else ++s.leads.withheld_inspections;
+    }
+    if (!lead_ids.empty())
+        for (const auto &disposition : store::Followthrough(store_).lead_dispositions(lead_ids)) s.leads.add(disposition);
     for (auto &[id, u] : units) s.units.units.push_back(std::move(u));
     core::finish_rollup(s.units);
     return s;

@@ -333,6 +333,14 @@ static void build_world(world *w, const char *seed_path)
     add_evidence(db, w->issue1_closed, "oa://matrix/a6-i2");
     MUST(rectify_status_set(NULL, db, RECTIFY_KIND_ISSUE, w->issue1_closed, RECTIFY_STATUS_CLOSED, 0));
 
+    /* Leads (问题线索): two of unit 1's inspection, one of unit 2's. */
+    {
+        int64_t lead = 0;
+        MUST(rectify_lead_add(&lead, db, w->insp1, "超范围发放公务交通补贴问题线索", "市纪委监委", "2018-11-01"));
+        MUST(rectify_lead_add(&lead, db, w->insp1, "干部选任问题线索", "市委组织部", "2018-11-02"));
+        MUST(rectify_lead_add(&lead, db, w->insp2, "工会经费问题线索", "市纪委监委", "2018-11-03"));
+    }
+
     add_user(db, "inspector1", RECTIFY_ROLE_INSPECTOR, RECTIFY_SCOPE_ROUND, w->round1);
     add_user(db, "liaison1", RECTIFY_ROLE_LIAISON, RECTIFY_SCOPE_UNIT, w->unit1);
     add_user(db, "owner1", RECTIFY_ROLE_OWNER, RECTIFY_SCOPE_UNIT, w->unit1);
@@ -451,6 +459,30 @@ static int op_find2(rectify_db *db, world *w)
     else
         CHECK(id == 0);
     return rc;
+}
+
+/* The leads of an inspection (0: all): an allowed list holds exactly the leads the actor may read. */
+static int lead_list(rectify_db *db, int64_t inspection, const char *must_hold, const char *must_lack)
+{
+    char *s = SENTINEL_STR;
+    int rc = rectify_lead_list(&s, db, inspection);
+    out_reset(rc, s);
+    if (rc == RECTIFY_OK) {
+        if (must_hold != NULL && !CHECK(strstr(s, must_hold) != NULL))
+            fprintf(stderr, "    (the list lacks %s: %s)\n", must_hold, s);
+        if (must_lack != NULL && !CHECK(strstr(s, must_lack) == NULL))
+            fprintf(stderr, "    (the list holds %s: %s)\n", must_lack, s);
+        rectify_free(s);
+    }
+    return rc;
+}
+
+static int op_leads1(rectify_db *db, world *w) { return lead_list(db, w->insp1, "干部选任问题线索", "工会经费"); }
+static int op_leads2(rectify_db *db, world *w) { return lead_list(db, w->insp2, "工会经费问题线索", "干部选任"); }
+static int op_leads_all(rectify_db *db, world *w)
+{
+    (void)w;
+    return lead_list(db, 0, "干部选任问题线索", NULL);
 }
 
 static int op_list(rectify_db *db, world *w)
@@ -665,8 +697,15 @@ static const op g_ops[] = {
     {"get issue, unit 1",          "read",          0, "AAAAAADDDD", op_get1, NULL},
     {"get issue, unit 2",          "read",          0, "ADDDAADDDD", op_get2, NULL},
     {"get unit 2",                 "read",          0, "ADDDAADDDD", op_get_unit2, NULL},
-    {"find issue, unit 1",         "read",          0, "AAAAAADDDD", op_find1, NULL},
-    {"find issue, unit 2",         "read",          0, "ADDDAADDDD", op_find2, NULL},
+    /* A ref names a record as its id does: looking it up needs a user and nothing more (the
+       call made with the id is then authorised as for the id itself). */
+    {"find issue, unit 1",         "read",          0, "AAAAAAAADD", op_find1, NULL},
+    {"find issue, unit 2",         "read",          0, "AAAAAAAADD", op_find2, NULL},
+    /* Leads are confidential to the inspection body and those it hands them to: never the
+       inspected unit's liaison or owners, nor the public. */
+    {"leads, unit 1",              "read_leads",    0, "AADDAADDDD", op_leads1, NULL},
+    {"leads, unit 2",              "read_leads",    0, "ADDDAADDDD", op_leads2, NULL},
+    {"leads, all",                 "read_leads",    0, "AADDAADDDD", op_leads_all, NULL},
     {"list issues",                "read",          0, "AAAAAADDDD", op_list, NULL},
     {"export, unit 1",             "read",          0, "AAAAAADDDD", op_export1, NULL},
     {"export, unit 2",             "read",          0, "ADDDAADDDD", op_export2, NULL},
@@ -937,6 +976,38 @@ static void check_scoped_lists(world *w)
     rectify_db_close(admin);
 }
 
+/* Statistics of unit 1's inspection: whoever reads it gets them, but only with read_leads do
+   they count its leads; the others are told the leads were left out. */
+static void check_stats_leads(world *w)
+{
+    static const int roles[] = {ADMIN, INSPECTOR, LIAISON, OWNER, SUPERVISOR, AUDITOR};
+    size_t r;
+    fresh_copy(w);
+    for (r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+        const int role = roles[r];
+        const int reads_leads = role != LIAISON && role != OWNER;
+        rectify_stats_options opts = RECTIFY_STATS_OPTIONS_INIT;
+        rectify_db *db = open_as(w->cell_path, g_actor[role]);
+        char *s = NULL;
+        int rc;
+        snprintf(g_where, sizeof g_where, "statistics of inspection 1 as %s", g_actor[role]);
+        opts.inspection_id = w->insp1;
+        opts.as_of = "2019-01-31";
+        rc = rectify_stats_json(&s, db, &opts);
+        if (CHECK(rc == RECTIFY_OK)) {
+            if (reads_leads) {
+                if (!CHECK(strstr(s, "\"handed_over\":2") != NULL && strstr(s, "withheld_inspections") == NULL))
+                    fprintf(stderr, "    (leads should be counted: %s)\n", strstr(s, "\"leads\""));
+            } else {
+                if (!CHECK(strstr(s, "\"handed_over\":0") != NULL && strstr(s, "\"withheld_inspections\":1") != NULL))
+                    fprintf(stderr, "    (leads should be left out: %s)\n", strstr(s, "\"leads\""));
+            }
+        }
+        rectify_free(s);
+        rectify_db_close(db);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
@@ -967,6 +1038,7 @@ int main(int argc, char **argv)
             run_cell(&w, &g_ops[o], role);
     }
     check_scoped_lists(&w);
+    check_stats_leads(&w);
 
     free(w.pristine_bytes);
     free(w.doc1_edit);

@@ -1360,7 +1360,7 @@ static void test_leads(void)
 
     /* 2 of 3 concluded: 6667 basis points (66.67%), rounded half up. */
     s = NULL;
-    CHECK_RC(rectify_lead_list(&s, g_liaison, g_insp[0]), RECTIFY_OK);
+    CHECK_RC(rectify_lead_list(&s, g_supervisor, g_insp[0]), RECTIFY_OK);
     CHECK(json_int(s, "handed") == 3);
     CHECK(json_int(s, "concluded") == 2);
     CHECK(json_int(s, "completion_basis_points") == 6667);
@@ -1368,12 +1368,17 @@ static void test_leads(void)
     CHECK_HAS(s, "\"disposition\":\"no_case\"");
     CHECK_HAS(s, "\"note\":\"正在初核\"");
     rectify_free(s);
-    /* The liaison of unit 1 sees its unit's leads only, with 0. */
-    s = NULL;
-    CHECK_RC(rectify_lead_list(&s, g_liaison, 0), RECTIFY_OK);
-    CHECK(json_int(s, "handed") == 3);
-    CHECK(s != NULL && strstr(s, "工会经费") == NULL);
-    rectify_free(s);
+    /* Leads are confidential to the inspection body and those it hands them to:
+       the liaison of unit 1 reads its records, not its leads. */
+    s = SENTINEL_STR;
+    REFUSED(rectify_lead_list(&s, g_liaison, g_insp[0]), RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("read_leads");
+    CHECK(s == NULL);
+    s = SENTINEL_STR;
+    REFUSED(rectify_lead_list(&s, g_liaison, 0), RECTIFY_E_DENIED);
+    CHECK_MSG_HAS("read_leads");
+    CHECK(s == NULL);
+
     s = NULL;
     CHECK_RC(rectify_lead_list(&s, g_admin, 0), RECTIFY_OK);
     CHECK(json_int(s, "handed") == 4);

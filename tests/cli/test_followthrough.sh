@@ -324,8 +324,13 @@ out_has "给予诫勉"
 out_has "未立案"
 r --db case.db lead list; expect_ok
 out_has "移交 4 件，办结 2 件，办结率 50.00%"
-r --db case.db --actor 联络员 --json lead list; expect_ok
-py 'assert d["handed"] == 3 and d["completion_basis_points"] == 6667 and all(l["inspection_id"] == 1 for l in d["leads"]), d'
+# Leads are confidential to the inspection body and those it hands them to: not the unit's liaison.
+refused 6 --db case.db --actor 联络员 --json lead list
+err_has "needs permission read_leads"
+refused 6 --db case.db --actor 联络员 lead list --inspection "$U1"
+err_has "needs permission read_leads"
+r --db case.db --actor 纪委 --json lead list; expect_ok
+py 'assert d["handed"] == 4 and d["completion_basis_points"] == 5000, d'
 r --db case.db lead list --inspection "$U3"; expect_ok
 out_has "移交 0 件，办结 0 件，办结率 —"
 refused 3 --db case.db lead list --inspection nowhere

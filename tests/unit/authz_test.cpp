@@ -119,7 +119,9 @@ TEST_CASE("the public reads public notices and nothing else") {
     CHECK(denial([&] { citizen.record_json(core::Kind::issue, 1); }) != "allowed");
     CHECK(denial([&] { citizen.list_json(core::Kind::issue, {}); }) != "allowed");
     CHECK(denial([&] { citizen.export_json(1); }) != "allowed");
-    CHECK(denial([&] { citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1"); }) != "allowed");
+    // A ref is a name for an id: the public may look it up, and reading the issue is refused as for its id.
+    const auto issue = citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1");
+    CHECK(denial([&] { citizen.record_json(core::Kind::issue, issue); }) != "allowed");
     CHECK(denial([&] { citizen.audit_log_json("", 0, 0, 0); }) != "allowed");
 }
 
@@ -189,7 +191,7 @@ TEST_CASE("a round's inspector cannot rewrite a unit it only reaches through ano
     CHECK(denial([&] { inspector.import_json(test::seed_for("tongcheng-kexie", "市科协", "round-one-kexie")); }) == "allowed");
 }
 
-TEST_CASE("a unit or round that a list shows can be read one by one, the public may name an inspection") {
+TEST_CASE("a unit or round that a list shows can be read one by one, refs name records for every user") {
     Province p;
     auto liaison = p.as("liaison1");
     auto rounds = boost::json::parse(liaison.list_json(core::Kind::round, {})).as_array();
@@ -203,5 +205,9 @@ TEST_CASE("a unit or round that a list shows can be read one by one, the public 
 
     auto citizen = p.as("citizen");
     CHECK(citizen.find(core::Kind::inspection, "tongcheng-2018-fulian") == 1);
-    CHECK(denial([&] { citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1"); }) != "allowed");
+    // Looking a ref up needs a user and nothing more; what is done with the id is authorised there.
+    CHECK(denial([&] { citizen.find(core::Kind::issue, "tongcheng-2018-fulian/a1/i1"); }) == "allowed");
+    CHECK(liaison.find(core::Kind::unit, "tongcheng-zonggonghui") == 2);
+    CHECK(denial([&] { liaison.record_json(core::Kind::unit, 2); }) != "allowed");
+    CHECK(denial([&] { p.as("stranger").find(core::Kind::inspection, "tongcheng-2018-fulian"); }) != "allowed");
 }

@@ -33,6 +33,20 @@ TEST_CASE("only supervisors and admins close out, the public reads public notice
     }
 }
 
+TEST_CASE("leads are read by the inspection body and those it hands them to, not by the inspected unit") {
+    for (Role r : {Role::admin, Role::inspector, Role::liaison, Role::owner, Role::supervisor, Role::auditor, Role::public_}) {
+        CAPTURE(name(r));
+        CHECK(role_has(r, Permission::read_leads) ==
+              (r == Role::admin || r == Role::inspector || r == Role::supervisor || r == Role::auditor));
+        // The audit log holds the leads' events: whoever reads it must read leads too.
+        if (role_has(r, Permission::read_audit)) CHECK(role_has(r, Permission::read_leads));
+    }
+    CHECK(name(Permission::read_leads) == "read_leads");
+    CHECK_FALSE(permits({{Role::liaison, ScopeKind::unit, 3}}, Permission::read_leads, {3, 1}));
+    CHECK(permits({{Role::supervisor, ScopeKind::unit, 3}}, Permission::read_leads, {3, 1}));
+    CHECK_FALSE(permits({{Role::supervisor, ScopeKind::unit, 3}}, Permission::read_leads, {4, 1}));
+}
+
 TEST_CASE("visibility collects the scopes where a permission holds") {
     auto v = visible_with({{Role::liaison, ScopeKind::unit, 3}, {Role::inspector, ScopeKind::round, 2},
                            {Role::public_, ScopeKind::all, 0}},
