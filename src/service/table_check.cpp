@@ -154,12 +154,7 @@ std::optional<TableMismatch> check_rows(store::Store &store, const std::string &
 
 // A table whose rows the log holds but the schema no longer has.
 std::optional<TableMismatch> dropped_table(store::Store &store, const std::vector<std::string> &tables) {
-    std::vector<std::string> kinds;
-    {
-        SQLite::Statement st(store.database(), "SELECT DISTINCT kind FROM audit_events WHERE kind >= 'row:' AND kind < 'row;'");
-        while (st.executeStep()) kinds.push_back(st.getColumn(0).getString());
-    }
-    for (const auto &kind : kinds) {
+    for (const auto &kind : store::row_kinds_in_log(store.database())) {
         const std::string table = kind.substr(store::kRowKindPrefix.size());
         if (std::find(tables.begin(), tables.end(), table) != tables.end()) continue;
         store::LatestImages images(store, kind);
@@ -179,7 +174,7 @@ std::int64_t count_fact_rows(store::Store &store) {
     try {
         std::int64_t n = 0;
         for (const auto &table : store::fact_tables(store.database()))
-            n += store.database().execAndGet("SELECT count(*) FROM " + store::quoted_identifier(table)).getInt64();
+            n += store::count_rows(store.database(), table);
         return n;
     } catch (const SQLite::Exception &ex) {
         store::rethrow_sqlite(ex, "counting the records");

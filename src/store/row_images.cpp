@@ -60,6 +60,18 @@ std::vector<std::string> fact_tables(SQLite::Database &db) {
     return out;
 }
 
+std::int64_t count_rows(SQLite::Database &db, std::string_view table) {
+    return db.execAndGet("SELECT count(*) FROM " + quoted_identifier(table)).getInt64();
+}
+
+std::vector<std::string> row_kinds_in_log(SQLite::Database &db) {
+    // The kinds between "row:" and "row;" (';' follows ':'), read from the index on kind.
+    SQLite::Statement st(db, "SELECT DISTINCT kind FROM audit_events WHERE kind >= 'row:' AND kind < 'row;'");
+    std::vector<std::string> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+}
+
 std::string quoted_identifier(std::string_view identifier) {
     std::string out = "\"";
     for (char c : identifier) {

@@ -33,6 +33,12 @@ bool has_row_images(std::string_view table) noexcept;
 // The tables of the database that hold facts (all but the audit log and SQLite's own), in name order.
 std::vector<std::string> fact_tables(SQLite::Database &db);
 
+// The number of rows of a table.
+std::int64_t count_rows(SQLite::Database &db, std::string_view table);
+
+// The kinds of row images the audit log holds ("row:close_outs" …), a table dropped since included.
+std::vector<std::string> row_kinds_in_log(SQLite::Database &db);
+
 // A table's name quoted for SQL.
 std::string quoted_identifier(std::string_view identifier);
 

@@ -55,7 +55,7 @@ err_has "not a user"
 r --db case.db user add clerk --display-name 办公室; expect_ok
 r --db case.db --actor clerk progress add "$MREF" --date 2018-12-15 --text "越权记录"
 expect_error 6
-err_has "needs permission read" # a ref is looked up first, and that is a read
+err_has "needs permission add_progress" # the ref resolves as the id would; the operation decides
 r --db case.db --actor clerk progress add "$M" --date 2018-12-15 --text "越权记录"
 expect_error 6
 err_has "needs permission add_progress"
