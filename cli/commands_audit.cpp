@@ -1,5 +1,7 @@
 // cli/commands_audit.cpp: `rectify audit log|verify` (the tamper-evident audit log) and
-// `rectify backup FILE` (a consistent copy of a live database).
+// `rectify backup FILE` (a consistent copy of a live database); `audit head|prove` are in
+// commands_audit_proofs.cpp.
+#include "audit_proofs.hpp"
 #include "context.hpp"
 #include "errors.hpp"
 #include "json.hpp"
@@ -110,6 +112,93 @@ std::int64_t event_with_hash(rectify::db &db, const std::string &anchor) {
     return 0;
 }
 
+struct verify_args {
+    std::string anchor;
+    std::string head;
+    std::string public_key_file;
+};
+
+void add_verify_command(CLI::App &group, context &ctx) {
+    CLI::App *verify = group.add_subcommand(
+        "verify", "Walk the audit chain and compare every record with its last audited state; prints the events "
+                  "checked and the head hash, or names the first broken link on stderr and exits 7");
+    auto args = std::make_shared<verify_args>();
+    verify->add_option("--anchor", args->anchor,
+                       "a head hash kept from an earlier verify: fail (exit 7) unless the chain still passes through it");
+    CLI::Option *head = verify->add_option(
+        "--head", args->head, "a signed head kept from `audit head` (a file or its JSON): fail (exit 7) unless it is "
+                              "signed by --public-key and the log now extends it");
+    CLI::Option *key = verify->add_option("--public-key", args->public_key_file,
+                                          "the Ed25519 public key the head must be signed with, PEM (openssl pkey -pubout)");
+    head->needs(key);
+    key->needs(head);
+    verify->callback([&ctx, args] {
+        ctx.action = [&ctx, args] {
+            // Read what the options name before the long walk, so a wrong path fails at once.
+            const std::string head_json = args->head.empty() ? std::string() : head_argument(args->head, "the head");
+            const std::string public_key =
+                args->head.empty() ? std::string() : read_input_file(args->public_key_file, "the public key");
+            progress_bar bar("verifying the audit log", "events and records");
+            rectify::db db = ctx.open(open_mode::read);
+            bar.attach(db);
+            const rectify::audit_verification v = doing("verifying the audit log", [&] { return db.audit_verify(); });
+            bar.finish();
+            const json::object report = parse_json_object(v.report, "the verification report");
+            const std::int64_t events = get_int(report, "events").value_or(0);
+            const std::string head_hash = get_string(report, "head_hash").value_or("");
+            std::string problem = v.problem;
+            std::int64_t anchor_event = 0;
+            if (v.intact && !args->anchor.empty()) {
+                anchor_event = event_with_hash(db, args->anchor);
+                if (anchor_event == 0) {
+                    problem = "the audit log no longer passes through the anchor " + args->anchor +
+                              ": it was rewritten since that hash was taken";
+                }
+            }
+            std::optional<json::object> head_report;
+            if (!head_json.empty()) {
+                const rectify::audit_verification hv =
+                    doing("checking the head " + args->head, [&] { return db.audit_verify_head(head_json, public_key); });
+                head_report = parse_json_object(hv.report, "the head report");
+                if (problem.empty() && !hv.intact) {
+                    problem = "the head " + args->head + ": " + hv.problem;
+                }
+            }
+            const bool intact = problem.empty();
+            if (ctx.json) {
+                json::object out = report;
+                out["intact"] = intact;
+                if (!args->anchor.empty()) {
+                    out["anchor"] = args->anchor;
+                    out["anchor_event"] = anchor_event == 0 ? json::value(nullptr) : json::value(anchor_event);
+                }
+                if (head_report) {
+                    out["head"] = *head_report;
+                }
+                if (!intact) {
+                    out["problem"] = problem;
+                }
+                std::cout << json::serialize(out) << '\n';
+            } else if (intact) {
+                std::cout << "audit log intact: " << events << " events checked, every record matches its last event\n"
+                          << "head hash: " << head_hash << '\n';
+                if (anchor_event != 0) {
+                    std::cout << "anchor: event " << anchor_event << '\n';
+                }
+                if (head_report) {
+                    std::cout << "signed head: " << get_int(*head_report, "head_size").value_or(0)
+                              << " events, signed by the trusted key; the log extends it (" << events << " events now)\n";
+                }
+            }
+            if (!intact) {
+                std::cout.flush();
+                throw cli_error(exit_tampered, "audit verify: " + problem);
+            }
+            return exit_ok;
+        };
+    });
+}
+
 } // namespace
 
 void add_audit_command(CLI::App &app, context &ctx) {
@@ -149,57 +238,8 @@ void add_audit_command(CLI::App &app, context &ctx) {
         };
     });
 
-    CLI::App *verify = group->add_subcommand(
-        "verify", "Walk the audit chain and compare every record with its last audited state; prints the events "
-                  "checked and the head hash, or names the first broken link on stderr and exits 7");
-    auto anchor = std::make_shared<std::string>();
-    verify->add_option("--anchor", *anchor,
-                       "a head hash kept from an earlier verify: fail (exit 7) unless the chain still passes through it");
-    verify->callback([&ctx, anchor] {
-        ctx.action = [&ctx, anchor] {
-            progress_bar bar("verifying the audit log", "events and records");
-            rectify::db db = ctx.open(open_mode::read);
-            bar.attach(db);
-            const rectify::audit_verification v = doing("verifying the audit log", [&] { return db.audit_verify(); });
-            bar.finish();
-            const json::object report = parse_json_object(v.report, "the verification report");
-            const std::int64_t events = get_int(report, "events").value_or(0);
-            const std::string head = get_string(report, "head_hash").value_or("");
-            std::string problem = v.problem;
-            std::int64_t anchor_event = 0;
-            if (v.intact && !anchor->empty()) {
-                anchor_event = event_with_hash(db, *anchor);
-                if (anchor_event == 0) {
-                    problem = "the audit log no longer passes through the anchor " + *anchor +
-                              ": it was rewritten since that hash was taken";
-                }
-            }
-            const bool intact = problem.empty();
-            if (ctx.json) {
-                json::object out = report;
-                out["intact"] = intact;
-                if (!anchor->empty()) {
-                    out["anchor"] = *anchor;
-                    out["anchor_event"] = anchor_event == 0 ? json::value(nullptr) : json::value(anchor_event);
-                }
-                if (!intact) {
-                    out["problem"] = problem;
-                }
-                std::cout << json::serialize(out) << '\n';
-            } else if (intact) {
-                std::cout << "audit log intact: " << events << " events checked, every record matches its last event\n"
-                          << "head hash: " << head << '\n';
-                if (anchor_event != 0) {
-                    std::cout << "anchor: event " << anchor_event << '\n';
-                }
-            }
-            if (!intact) {
-                std::cout.flush();
-                throw cli_error(exit_tampered, "audit verify: " + problem);
-            }
-            return exit_ok;
-        };
-    });
+    add_verify_command(*group, ctx);
+    add_audit_proof_commands(*group, ctx);
 }
 
 void add_backup_command(CLI::App &app, context &ctx) {

@@ -82,39 +82,49 @@ RECTIFY_API int rectify_backup(rectify_db *db, const char *dest_path);
  * one): a later head or log that does not extend a kept head shows the log was rewritten.
  * Freed with rectify_free().
  *
- * The head signs the log as it is; run rectify_audit_verify() first to sign only a whole chain.
+ * The hash chain is walked first and no head is signed over a broken one. The records are not
+ * compared with the log here: rectify_audit_verify() does that, and a head proves only the log.
  *
  * @par Permission
  * read_audit on the whole database.
  * @retval RECTIFY_OK on success.
  * @retval RECTIFY_E_ARGUMENT when out_head_json or private_key_pem is NULL, or private_key_pem
  *         is not an Ed25519 private key in PEM (what `openssl genpkey -algorithm ed25519` writes).
- * @retval RECTIFY_E_TAMPERED when the events' ids have gaps or a hash is malformed.
+ * @retval RECTIFY_E_TAMPERED when the hash chain is broken (the message names the event).
  * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
  */
 RECTIFY_API int rectify_audit_head(char **out_head_json, rectify_db *db, const char *private_key_pem);
 
 /**
- * A consistency proof (RFC 9162 section 2.1.4) that the log now extends an earlier head
- * (rectify_audit_head()): *out_proof_json is {"from_size", "from_root", "to_size", "to_root",
- * "proof": [hex]}, to_size and to_root being the log's now. Freed with rectify_free(). The
- * head's signature is not checked here (see rectify_audit_verify_head()).
+ * A consistency proof (RFC 9162 section 2.1.4) that a later head, or the log now, extends an
+ * earlier head (rectify_audit_head()): *out_proof_json is {"from_size", "from_root", "to_size",
+ * "to_root", "proof": [hex]}, to_size and to_root being to_head_json's, or the log's now when
+ * to_head_json is NULL. Freed with rectify_free(). The heads' signatures are not checked here
+ * (see rectify_audit_verify_head()); a checker holding both signed heads needs nothing else.
  *
  * @par Permission
  * read_audit on the whole database.
  * @retval RECTIFY_OK on success.
- * @retval RECTIFY_E_ARGUMENT when an argument is NULL or from_head_json is not a head (bad JSON,
- *         a field missing, a size that is not a non-negative integer, hex of the wrong length).
- * @retval RECTIFY_E_TAMPERED when the log does not extend the head (fewer events, or another
+ * @retval RECTIFY_E_ARGUMENT when out_proof_json or from_head_json is NULL, a head is not one
+ *         (bad JSON, a field missing, a size that is not a non-negative integer, hex of the wrong
+ *         length), or to_head_json has fewer events than from_head_json.
+ * @retval RECTIFY_E_TAMPERED when the log does not extend a head (fewer events, or another
  *         root over the head's events).
  * @retval RECTIFY_E_DENIED when the actor lacks read_audit on the whole database.
  */
-RECTIFY_API int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json);
+RECTIFY_API int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json,
+                                                const char *to_head_json);
 
 /**
  * An inclusion proof (RFC 9162 section 2.1.3) that event event_id is in the tree of a head:
- * *out_proof_json is {"event_id", "leaf_index", "event_hash", "tree_size", "root",
- * "proof": [hex]}. Freed with rectify_free().
+ * *out_proof_json is {"event_id", "leaf_index", "event_hash", "event", "tree_size", "root",
+ * "proof": [hex]}. Freed with rectify_free(). "event" is the event as the chain hashed it:
+ * {"id", "at", "actor", "action", "kind", "record_id", "before", "after", "prev_hash", "hash"},
+ * before and after being the stored JSON texts (strings, or null), so that a checker can
+ * recompute event_hash: the SHA-256, in hex, of the compact JSON array [id, at, actor, action,
+ * kind, record_id, before, after, prev_hash], each string quoted with only the quote, the
+ * backslash and the control characters escaped (backspace, tab, newline, form feed and carriage
+ * return by their short escapes, the others as u00xx) and every other byte as it is.
  *
  * @par Permission
  * read_audit on the whole database.

@@ -1029,6 +1029,77 @@ public:
     }
 
     /**
+     * A signed head of the audit log's Merkle tree, as JSON {"size", "root", "algorithm",
+     * "public_key", "signature"}, signed with the Ed25519 private key in PEM. Keep it outside the
+     * database. Throws RECTIFY_E_TAMPERED when the hash chain is broken. Needs read_audit on the
+     * whole database.
+     */
+    std::string audit_head(std::string_view private_key_pem) {
+        const std::string key = detail::c_arg(private_key_pem, "private_key_pem");
+        char *json = nullptr;
+        const int rc = ::rectify_audit_head(&json, h(), key.c_str());
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /**
+     * A consistency proof, as JSON, that the later head to_head_json (empty: the log now) extends
+     * the earlier head from_head_json. Throws RECTIFY_E_TAMPERED when the log does not extend
+     * them. Needs read_audit on the whole database.
+     */
+    std::string audit_prove_consistency(std::string_view from_head_json, std::string_view to_head_json = {}) {
+        const std::string from = detail::c_arg(from_head_json, "from_head_json");
+        const std::string to = detail::c_arg(to_head_json, "to_head_json");
+        char *json = nullptr;
+        const int rc = ::rectify_audit_prove_consistency(&json, h(), from.c_str(), to.empty() ? nullptr : to.c_str());
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /**
+     * An inclusion proof, as JSON, that audit event event_id is in the tree of head_json.
+     * Throws RECTIFY_E_TAMPERED when the log does not extend the head. Needs read_audit on the
+     * whole database.
+     */
+    std::string audit_prove_inclusion(std::int64_t event_id, std::string_view head_json) {
+        const std::string head = detail::c_arg(head_json, "head_json");
+        char *json = nullptr;
+        const int rc = ::rectify_audit_prove_inclusion(&json, h(), event_id, head.c_str());
+        detail::c_string owned(json);
+        detail::check(rc);
+        return detail::take(owned);
+    }
+
+    /**
+     * Checks a kept head against the trusted Ed25519 public key (PEM) and the log now. As with
+     * audit_verify(), a head that fails is the answer (intact false, problem set) unless
+     * on_tampered::raise asks for RECTIFY_E_TAMPERED to be thrown; the report is
+     * {"intact", "head_size", "head_root", "size", "root", "problem"}.
+     */
+    audit_verification audit_verify_head(std::string_view head_json, std::string_view public_key_pem,
+                                         on_tampered what = on_tampered::report) {
+        const std::string head = detail::c_arg(head_json, "head_json");
+        const std::string key = detail::c_arg(public_key_pem, "public_key_pem");
+        char *report = nullptr;
+        const int rc = ::rectify_audit_verify_head(&report, h(), head.c_str(), key.c_str());
+        detail::c_string owned(report);
+        audit_verification v;
+        if (rc == RECTIFY_E_TAMPERED) {
+            v.problem = ::rectify_errmsg();
+            if (what == on_tampered::raise) {
+                throw error(rc, v.problem);
+            }
+        } else {
+            detail::check(rc);
+        }
+        v.intact = rc == RECTIFY_OK;
+        v.report = detail::take(owned);
+        return v;
+    }
+
+    /**
      * Writes a consistent copy of the whole database to dest_path, which must not exist, while
      * other connections go on writing. Needs admin or auditor on the whole database.
      */

@@ -44,13 +44,14 @@ int rectify_audit_head(char **out_head_json, rectify_db *db, const char *private
     });
 }
 
-int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json) {
+int rectify_audit_prove_consistency(char **out_proof_json, rectify_db *db, const char *from_head_json,
+                                    const char *to_head_json) {
     if (out_proof_json) *out_proof_json = nullptr;
     return guarded([&] {
         capi::require(out_proof_json, "out_proof_json");
         auto &svc = capi::service_of(db);
         capi::require(from_head_json, "from_head_json");
-        *out_proof_json = capi::copy_out(svc.audit_prove_consistency(from_head_json));
+        *out_proof_json = capi::copy_out(svc.audit_prove_consistency(from_head_json, to_head_json ? to_head_json : ""));
     });
 }
 

@@ -129,7 +129,8 @@ public:
     // when the log does not extend them.
     std::string audit_head(const std::string &private_key_pem);
     // {"from_size", "from_root", "to_size", "to_root", "proof": [hex]}: the log now extends the head.
-    std::string audit_prove_consistency(const std::string &from_head_json);
+    // to_head_json empty: the log now.
+    std::string audit_prove_consistency(const std::string &from_head_json, const std::string &to_head_json);
     // {"event_id", "leaf_index", "event_hash", "tree_size", "root", "proof": [hex]}: the event is in the head.
     std::string audit_prove_inclusion(std::int64_t event_id, const std::string &head_json);
     // Whether the head is signed by the trusted key (public key PEM) and the log extends it; the

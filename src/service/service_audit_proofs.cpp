@@ -102,6 +102,24 @@ void require_extended(const std::vector<merkle::Hash> &leaves, const Head &head,
     if (auto problem = not_extended(leaves, head, what)) throw Error(Errc::tampered, *problem);
 }
 
+// The event as it was hashed: before and after are the stored texts, not parsed, so that the
+// checker hashes the very bytes the chain hashed (store/audit_chain.hpp event_hash).
+boost::json::object event_content(const store::AuditRow &e) {
+    auto optional_text = [](const std::optional<std::string> &t) {
+        return t ? boost::json::value(*t) : boost::json::value(nullptr);
+    };
+    return {{"id", e.id},
+            {"at", e.at},
+            {"actor", e.actor},
+            {"action", e.action},
+            {"kind", e.kind},
+            {"record_id", e.record_id},
+            {"before", optional_text(e.before)},
+            {"after", optional_text(e.after)},
+            {"prev_hash", e.prev_hash},
+            {"hash", e.hash}};
+}
+
 } // namespace
 
 std::string Service::audit_head(const std::string &private_key_pem) {
@@ -110,6 +128,11 @@ std::string Service::audit_head(const std::string &private_key_pem) {
     std::vector<merkle::Hash> leaves;
     {
         ReadTransaction snapshot(store_);
+        // A signature over a broken chain would bless the break for whoever keeps the head.
+        const auto chain = store_.verify_chain();
+        if (chain.broken_at)
+            throw Error(Errc::tampered, "no head is signed over a broken audit log: it is broken at event " +
+                                            std::to_string(*chain.broken_at) + ": " + chain.problem);
         leaves = store::audit_leaf_hashes(store_);
     }
     const merkle::Hash root = merkle::root(leaves);
@@ -123,21 +146,27 @@ std::string Service::audit_head(const std::string &private_key_pem) {
     return io::to_compact_json(head);
 }
 
-std::string Service::audit_prove_consistency(const std::string &from_head_json) {
+std::string Service::audit_prove_consistency(const std::string &from_head_json, const std::string &to_head_json) {
     require(core::Permission::read_audit, {}, "proving the audit log consistent with a head");
     const Head from = parse_head(from_head_json, "from_head");
+    const std::optional<Head> to = to_head_json.empty() ? std::nullopt : std::optional<Head>(parse_head(to_head_json, "to_head"));
+    if (to && to->size < from.size)
+        throw Error(Errc::argument, "to_head has " + std::to_string(to->size) + " events, fewer than the " +
+                                        std::to_string(from.size) + " of from_head: give the earlier head first");
     std::vector<merkle::Hash> leaves;
     {
         ReadTransaction snapshot(store_);
         leaves = store::audit_leaf_hashes(store_);
     }
     require_extended(leaves, from, "the earlier head");
+    if (to) require_extended(leaves, *to, "the later head");
+    const std::uint64_t to_size = to ? to->size : leaves.size();
     boost::json::object out;
     out["from_size"] = from.size;
     out["from_root"] = merkle::to_hex(from.root);
-    out["to_size"] = static_cast<std::uint64_t>(leaves.size());
-    out["to_root"] = merkle::to_hex(merkle::root(leaves));
-    out["proof"] = hex_array(merkle::consistency_proof(leaves, from.size, leaves.size()));
+    out["to_size"] = to_size;
+    out["to_root"] = merkle::to_hex(merkle::root(leaves, to_size));
+    out["proof"] = hex_array(merkle::consistency_proof(leaves, from.size, to_size));
     return io::to_compact_json(out);
 }
 
@@ -149,18 +178,19 @@ std::string Service::audit_prove_inclusion(std::int64_t event_id, const std::str
         throw Error(Errc::argument, "event " + std::to_string(event_id) + " is not in the head: the head covers events 1.." +
                                         std::to_string(head.size));
     std::vector<merkle::Hash> leaves;
-    std::string event_hash;
+    store::AuditRow event;
     {
         ReadTransaction snapshot(store_);
         leaves = store::audit_leaf_hashes(store_);
         require_extended(leaves, head, "the head");
-        event_hash = store_.audit_events("", 0, event_id - 1, 1).at(0).hash;
+        event = store_.audit_events("", 0, event_id - 1, 1).at(0);
     }
     const auto index = static_cast<std::uint64_t>(event_id - 1);
     boost::json::object out;
     out["event_id"] = event_id;
     out["leaf_index"] = index;
-    out["event_hash"] = event_hash;
+    out["event_hash"] = event.hash;
+    out["event"] = event_content(event);
     out["tree_size"] = head.size;
     out["root"] = merkle::to_hex(head.root);
     out["proof"] = hex_array(merkle::inclusion_proof(leaves, index, head.size));

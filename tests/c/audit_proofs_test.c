@@ -72,7 +72,7 @@ int main(void)
     MUST(rectify_user_add(db, "dave", NULL));
     MUST(rectify_audit_head(&head2, db, private_key));
     CHECK(strcmp(head1, head2) != 0);
-    CHECK(rectify_audit_prove_consistency(&proof, db, head1) == RECTIFY_OK);
+    CHECK(rectify_audit_prove_consistency(&proof, db, head1, NULL) == RECTIFY_OK);
     CHECK(has(proof, "\"from_size\":") && has(proof, "\"to_size\":") && has(proof, "\"proof\":[\""));
     rectify_free(proof);
     proof = NULL;
@@ -80,9 +80,22 @@ int main(void)
     rectify_free(report);
     report = NULL;
 
+    /* Between two kept heads: the proof ends at the later head, whatever was written since. */
+    MUST(rectify_user_add(db, "erin", NULL));
+    CHECK(rectify_audit_prove_consistency(&proof, db, head1, head2) == RECTIFY_OK);
+    CHECK(has(proof, "\"to_root\":\"") &&
+          strncmp(strstr(proof, "\"to_root\":\"") + strlen("\"to_root\":\""), strstr(head2, "\"root\":\"") + strlen("\"root\":\""),
+                  64) == 0);
+    rectify_free(proof);
+    proof = NULL;
+    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, head2, head1), RECTIFY_E_ARGUMENT);
+    CHECK(proof == NULL && has(rectify_errmsg(), "give the earlier head first"));
+
     /* An inclusion proof of event 1 in the first head; events outside a head are refused. */
     CHECK(rectify_audit_prove_inclusion(&proof, db, 1, head1) == RECTIFY_OK);
     CHECK(has(proof, "\"event_id\":1,\"leaf_index\":0,"));
+    /* It carries the event as hashed, so a checker can tie the hash to what happened. */
+    CHECK(has(proof, "\"event\":{\"id\":1,") && has(proof, "\"prev_hash\":\"0000000000"));
     rectify_free(proof);
     proof = (char *)1;
     CHECK_FAILS(rectify_audit_prove_inclusion(&proof, db, 0, head1), RECTIFY_E_ARGUMENT);
@@ -106,16 +119,16 @@ int main(void)
     rectify_free(report);
     report = NULL;
     /* A root the log does not have: no consistency proof. */
-    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, bad), RECTIFY_E_TAMPERED);
+    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, bad, NULL), RECTIFY_E_TAMPERED);
     CHECK(has(rectify_errmsg(), "do not have the root"));
     free(bad);
 
     /* Malformed input: named, and nothing handed out. */
     proof = (char *)1;
-    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, "{\"size\":-1}"), RECTIFY_E_ARGUMENT);
+    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, "{\"size\":-1}", NULL), RECTIFY_E_ARGUMENT);
     CHECK(proof == NULL && has(rectify_errmsg(), "from_head: \"size\""));
-    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, "not json"), RECTIFY_E_ARGUMENT);
-    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, NULL), RECTIFY_E_ARGUMENT);
+    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, "not json", NULL), RECTIFY_E_ARGUMENT);
+    CHECK_FAILS(rectify_audit_prove_consistency(&proof, db, NULL, NULL), RECTIFY_E_ARGUMENT);
     CHECK_FAILS(rectify_audit_head(&proof, db, "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n"),
                 RECTIFY_E_ARGUMENT);
     CHECK(proof == NULL && has(rectify_errmsg(), "private key: is not an Ed25519 private key"));

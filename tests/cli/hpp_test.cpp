@@ -268,6 +268,33 @@ int main(int argc, char **argv) {
     CHECK(contains(whole.report, "\"intact\":true") && contains(whole.report, "\"head_hash\":\""));
     CHECK(db.audit_verify(rectify::on_tampered::raise).intact);
 
+    // Signed heads and proofs: a head verifies with its key, a later head extends it, an event
+    // is in it; another key is the answer, not an exception, unless asked for one.
+    const std::string private_key = "-----BEGIN PRIVATE KEY-----\n"
+                                    "MC4CAQAwBQYDK2VwBCIEIJvEoP6Kzs9/R0HrJtmc/Ox4du8u9xepc/ZW5BJJy1aq\n"
+                                    "-----END PRIVATE KEY-----\n";
+    const std::string public_key = "-----BEGIN PUBLIC KEY-----\n"
+                                   "MCowBQYDK2VwAyEATPb1IPMjBedZt0NwXRd+bhVaSyoqS8k5Bt0OEycLkds=\n"
+                                   "-----END PUBLIC KEY-----\n";
+    const std::string other_public_key = "-----BEGIN PUBLIC KEY-----\n"
+                                         "MCowBQYDK2VwAyEAhINTra+LW+BRjQkH+fBO/pZQsKP1bcSUhvzec4lUOCE=\n"
+                                         "-----END PUBLIC KEY-----\n";
+    const std::string head1 = db.audit_head(private_key);
+    CHECK(contains(head1, "\"algorithm\":\"ed25519\""));
+    CHECK(db.audit_verify_head(head1, public_key).intact);
+    db.user_add("hpp-head-witness");
+    const std::string head2 = db.audit_head(private_key);
+    CHECK(head2 != head1);
+    CHECK(db.audit_prove_consistency(head1) == db.audit_prove_consistency(head1, head2));
+    CHECK(contains(db.audit_prove_inclusion(1, head1), "\"event_id\":1,"));
+    CHECK(code_of([&] { db.audit_prove_consistency(head2, head1); }) == RECTIFY_E_ARGUMENT);
+    CHECK(code_of([&] { db.audit_head(std::string("bad\0key", 7)); }) == RECTIFY_E_ARGUMENT);
+    const rectify::audit_verification foreign = db.audit_verify_head(head1, other_public_key);
+    CHECK(!foreign.intact && contains(foreign.problem, "another key") && contains(foreign.report, "\"intact\":false"));
+    CHECK(code_of([&] { db.audit_verify_head(head1, other_public_key, rectify::on_tampered::raise); }) == RECTIFY_E_TAMPERED);
+    const rectify::audit_verification whole_now = db.audit_verify();
+    CHECK(whole_now.intact);
+
     // Backup: a copy that verifies the same; never over an existing file.
     const std::string copy = dir + "/hpp-copy.db";
     std::remove(copy.c_str());
@@ -277,7 +304,7 @@ int main(int argc, char **argv) {
     {
         rectify::db backup_db(copy, 0, "hpp-test");
         const rectify::audit_verification b = backup_db.audit_verify();
-        CHECK(b.intact && b.report == whole.report);
+        CHECK(b.intact && b.report == whole_now.report);
     }
 
     // Tampered (an event edited behind the library's back, triggers dropped first): the answer,
@@ -289,6 +316,8 @@ int main(int argc, char **argv) {
         CHECK(!t.intact && !t);
         CHECK(contains(t.problem, "event 3"));
         CHECK(contains(t.report, "\"intact\":false") && contains(t.report, "\"broken_at\":3"));
+        // No head is signed over the broken chain.
+        CHECK(code_of([&] { tampered.audit_head(private_key); }) == RECTIFY_E_TAMPERED);
         try {
             tampered.audit_verify(rectify::on_tampered::raise);
             CHECK(false);

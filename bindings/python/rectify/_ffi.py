@@ -178,7 +178,7 @@ FUNCTIONS = (
     ("rectify_audit_verify", c_int, (OUT_TEXT, HANDLE)),
     ("rectify_backup", CODE, (HANDLE, TEXT)),
     ("rectify_audit_head", CODE, (OUT_TEXT, HANDLE, TEXT)),
-    ("rectify_audit_prove_consistency", CODE, (OUT_TEXT, HANDLE, TEXT)),
+    ("rectify_audit_prove_consistency", CODE, (OUT_TEXT, HANDLE, TEXT, TEXT)),
     ("rectify_audit_prove_inclusion", CODE, (OUT_TEXT, HANDLE, c_int64, TEXT)),
     # Like rectify_audit_verify(): the report is set on failure too.
     ("rectify_audit_verify_head", c_int, (OUT_TEXT, HANDLE, TEXT, TEXT)),

@@ -107,7 +107,7 @@ public interface RectifyLibrary extends Library {
     int rectify_audit_verify(PointerByReference out_report, Pointer db);
     int rectify_backup(Pointer db, String dest_path);
     int rectify_audit_head(PointerByReference out_head_json, Pointer db, String private_key_pem);
-    int rectify_audit_prove_consistency(PointerByReference out_proof_json, Pointer db, String from_head_json);
+    int rectify_audit_prove_consistency(PointerByReference out_proof_json, Pointer db, String from_head_json, String to_head_json);
     int rectify_audit_prove_inclusion(PointerByReference out_proof_json, Pointer db, long event_id, String head_json);
     int rectify_audit_verify_head(PointerByReference out_report, Pointer db, String head_json, String public_key_pem);
 
