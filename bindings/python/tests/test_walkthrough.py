@@ -31,6 +31,18 @@ def _seed_with_deadlines():
     return document
 
 
+# An Ed25519 key pair for the tests only (openssl genpkey -algorithm ed25519), and another public key.
+PRIVATE_KEY = ("-----BEGIN PRIVATE KEY-----\n"
+               "MC4CAQAwBQYDK2VwBCIEIJvEoP6Kzs9/R0HrJtmc/Ox4du8u9xepc/ZW5BJJy1aq\n"
+               "-----END PRIVATE KEY-----\n")
+PUBLIC_KEY = ("-----BEGIN PUBLIC KEY-----\n"
+              "MCowBQYDK2VwAyEATPb1IPMjBedZt0NwXRd+bhVaSyoqS8k5Bt0OEycLkds=\n"
+              "-----END PUBLIC KEY-----\n")
+OTHER_PUBLIC_KEY = ("-----BEGIN PUBLIC KEY-----\n"
+                    "MCowBQYDK2VwAyEAhINTra+LW+BRjQkH+fBO/pZQsKP1bcSUhvzec4lUOCE=\n"
+                    "-----END PUBLIC KEY-----\n")
+
+
 class WalkthroughTest(ScratchTestCase):
     def setUp(self):
         super().setUp()
@@ -216,6 +228,25 @@ class WalkthroughTest(ScratchTestCase):
         with rectify.open(self.path("copy.db"), read_only=True, actor="admin") as copy:
             self.assertEqual(copy.verify_audit()["head_hash"], report["head_hash"])
             self.assertEqual(copy.schema_version, rectify.schema_version())
+
+    def test_signed_heads_and_proofs(self):
+        head1 = self.db.audit_head(PRIVATE_KEY)
+        self.assertEqual(head1["algorithm"], "ed25519")
+        self.assertTrue(self.db.verify_head(head1, PUBLIC_KEY)["intact"])
+        self.db.add_user("head-witness")
+        head2 = self.db.audit_head(PRIVATE_KEY.encode("ascii"))
+        self.assertGreater(head2["size"], head1["size"])
+        proof = self.db.prove_consistency(head1, json.dumps(head2))
+        self.assertEqual((proof["from_size"], proof["to_root"]), (head1["size"], head2["root"]))
+        self.assertEqual(self.db.prove_consistency(head1), proof)
+        inclusion = self.db.prove_inclusion(head2["size"], head2)
+        self.assertEqual(inclusion["event"]["id"], head2["size"])
+        with self.assertRaises(rectify.TamperedError) as caught:
+            self.db.verify_head(head1, OTHER_PUBLIC_KEY)
+        self.assertIn("another key", str(caught.exception))
+        self.assertFalse(caught.exception.report["intact"])
+        with self.assertRaises(rectify.ArgumentError):
+            self.db.prove_consistency(head2, head1)
 
     def test_statistics_and_the_text_report(self):
         stats = self.db.stats(inspection_id=self.inspection_id, as_of=AS_OF)

@@ -340,6 +340,45 @@ public final class Database implements AutoCloseable {
         return verified(code, out);
     }
 
+    /**
+     * A signed head of the audit log's Merkle tree (JSON: size, root, algorithm, public_key,
+     * signature), signed with the Ed25519 private key in PEM. Keep it outside the database.
+     * Throws Tampered when the hash chain is broken.
+     */
+    public String auditHead(String privateKeyPem) {
+        PointerByReference out = new PointerByReference();
+        check(lib().rectify_audit_head(out, handle(), privateKeyPem));
+        return takeText(out);
+    }
+
+    /**
+     * A consistency proof (JSON) that toHead, or the log now when toHead is null, extends the
+     * earlier head fromHead (both as auditHead() returned them).
+     */
+    public String proveConsistency(String fromHead, String toHead) {
+        PointerByReference out = new PointerByReference();
+        check(lib().rectify_audit_prove_consistency(out, handle(), fromHead, toHead));
+        return takeText(out);
+    }
+
+    /** An inclusion proof (JSON) that audit event eventId is in head, with the event as hashed. */
+    public String proveInclusion(long eventId, String head) {
+        PointerByReference out = new PointerByReference();
+        check(lib().rectify_audit_prove_inclusion(out, handle(), eventId, head));
+        return takeText(out);
+    }
+
+    /**
+     * Checks a kept head against the trusted Ed25519 public key (PEM) and the log now; returns
+     * the report (JSON) when it holds, throws Tampered carrying the report when the head was
+     * signed by another key, was altered, or the log no longer extends it.
+     */
+    public String verifyHead(String head, String publicKeyPem) {
+        PointerByReference out = new PointerByReference();
+        int code = lib().rectify_audit_verify_head(out, handle(), head, publicKeyPem);
+        return verified(code, out);
+    }
+
     /** Writes a consistent copy of the database to destPath, which must not exist. */
     public void backup(String destPath) {
         check(lib().rectify_backup(handle(), destPath));

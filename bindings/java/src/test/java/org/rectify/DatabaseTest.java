@@ -36,6 +36,7 @@ final class DatabaseTest {
         runner.run("db: the notice and the report render the seed's heading and sections", this::reports);
         runner.run("db: overdue measures of a unit, and their warnings one row at a time", this::overdue);
         runner.run("db: export, progress, users and the audit chain round-trip", this::roundTrip);
+        runner.run("db: signed heads of the audit log, proofs between them, a head of another key", this::heads);
         runner.run("db: the whole database as JSON Lines, one document per inspection", this::exportAll);
         runner.run("db: progress of export, verify and backup; a listener that stops throws Stopped", this::progress);
         runner.run("db: a batch of documents imports in one transaction; a bad line imports nothing", this::batch);
@@ -286,6 +287,35 @@ final class DatabaseTest {
             String backup = path + ".backup";
             db.backup(backup);
             Check.that(Files.size(Path.of(backup)) > 0, "a backup file");
+        }
+    }
+
+    // An Ed25519 key pair for the tests only (openssl genpkey -algorithm ed25519), and another public key.
+    private static final String PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\n"
+            + "MC4CAQAwBQYDK2VwBCIEIJvEoP6Kzs9/R0HrJtmc/Ox4du8u9xepc/ZW5BJJy1aq\n"
+            + "-----END PRIVATE KEY-----\n";
+    private static final String PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\n"
+            + "MCowBQYDK2VwAyEATPb1IPMjBedZt0NwXRd+bhVaSyoqS8k5Bt0OEycLkds=\n"
+            + "-----END PUBLIC KEY-----\n";
+    private static final String OTHER_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\n"
+            + "MCowBQYDK2VwAyEAhINTra+LW+BRjQkH+fBO/pZQsKP1bcSUhvzec4lUOCE=\n"
+            + "-----END PUBLIC KEY-----\n";
+
+    private void heads() throws Exception {
+        String path = freshPath();
+        try (Database db = Database.open(path, "admin", true)) {
+            seeded(db);
+            String head1 = db.auditHead(PRIVATE_KEY);
+            Check.equal(Boolean.TRUE, Json.object(db.verifyHead(head1, PUBLIC_KEY)).get("intact"), "a head verifies with its key");
+            db.addUser("head-witness", null);
+            String head2 = db.auditHead(PRIVATE_KEY);
+            Map<String, Object> proof = Json.object(db.proveConsistency(head1, head2));
+            Check.equal(Json.object(head2).get("root"), proof.get("to_root"), "the proof ends at the later head");
+            Check.equal(proof, Json.object(db.proveConsistency(head1, null)), "to the log now, which is head2's");
+            Check.contains(db.proveInclusion(1, head1), "\"event_id\":1,", "event 1 is in the first head");
+            RectifyException.Tampered t = Check.raises(RectifyException.Tampered.class, () -> db.verifyHead(head1, OTHER_PUBLIC_KEY));
+            Check.contains(t.getMessage(), "another key", "names the other key");
+            Check.raises(RectifyException.Argument.class, () -> db.proveConsistency(head2, head1));
         }
     }
 
