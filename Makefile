@@ -78,7 +78,7 @@ fuzz: build-fuzz
 
 bench-build: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DRECTIFY_BUILD_BENCH=ON -DRECTIFY_BUILD_TESTS=OFF $(CMAKE_ARGS)
-	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench rectify_export_bench import_bench report_bench
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target workdays_bench rectify_gen rectify_warnings_bench rectify_export_bench import_bench report_bench audit_bench
 
 bench: bench-build
 	sh bench/run-all.sh $(BENCH_BUILD) bench/RESULTS.md

@@ -18,6 +18,7 @@
 // missing), RECTIFY_BENCH_SMALL_DB (default: province-small.db beside it, made when missing),
 // RECTIFY_BENCH_ACTOR (default rectify-gen, the admin rectify-gen makes), RECTIFY_BENCH_OUT (a
 // folder for the output files, default $TMPDIR or /tmp; they are removed afterwards).
+#include "bench_child.hpp"
 #include "bench_db.hpp"
 #include "bench_text.hpp"
 
@@ -53,42 +54,15 @@ using rectify_bench::file_exists;
 
 constexpr double kPeakTargetMb = 100.0;
 
-[[noreturn]] void die(const std::string &what) {
-    std::fprintf(stderr, "rectify_export_bench: %s\n", what.c_str());
-    std::exit(1);
-}
+constexpr const char *kProgram = "rectify_export_bench";
 
-long long file_size(const std::string &path) {
-    struct stat st;
-    return stat(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
-}
+[[noreturn]] void die(const std::string &what) { rectify_bench::die(kProgram, what); }
 
-struct Run {
-    double peak_mb = 0;  // the child's maximum resident set
-    double wall_s = 0;
-    double cpu_s = 0;    // user + system
-    long long bytes = 0; // of the output file
-};
+using rectify_bench::file_size;
+using rectify_bench::Run;
 
-// Runs work in a child process; its exit status is work's return value.
 Run in_child(const char *what, const std::string &out_path, const std::function<int()> &work) {
-    std::fflush(stdout);
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid < 0) die("fork failed");
-    if (pid == 0) _exit(work());
-    int status = 0;
-    struct rusage ru;
-    std::memset(&ru, 0, sizeof ru);
-    if (wait4(pid, &status, 0, &ru) != pid) die("wait4 failed");
-    Run r;
-    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die(std::string(what) + ": the child failed");
-    r.peak_mb = static_cast<double>(ru.ru_maxrss) / 1024.0; // kilobytes on Linux
-    r.cpu_s = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-              static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    r.bytes = file_size(out_path);
-    return r;
+    return rectify_bench::in_child(kProgram, what, out_path, work);
 }
 
 // (a): the library, as a host calls it.
@@ -158,12 +132,7 @@ void describe(const char *label, const std::string &path) {
 }
 
 void generate(const std::string &path, const std::string &args) {
-    std::printf("rectify_export_bench: no database at %s: generating one with %s %s\n", path.c_str(),
-                RECTIFY_GEN_PATH, args.c_str());
-    std::fflush(stdout);
-    const std::string cmd = std::string("'") + RECTIFY_GEN_PATH + "' --db '" + path + "' " + args + " > /dev/null";
-    const int rc = std::system(cmd.c_str());
-    if (rc != 0 || !file_exists(path)) die("generating the database failed: " + cmd);
+    rectify_bench::generate(kProgram, RECTIFY_GEN_PATH, path, args);
 }
 
 void show(const char *what, const Run &r) {
