@@ -63,30 +63,50 @@ std::optional<std::string> record_difference(const boost::json::object &current,
     return fields;
 }
 
-// Walks current rows (ids ascending) beside the latest audited images (ids ascending).
-// next_row(id&) moves to the next current row; differs(id) compares it with images.after() and
-// gives the fields that differ (empty when they cannot be told), nullopt when it matches.
-template <class NextRow, class Differs>
-std::optional<TableMismatch> merge(store::LatestImages &images, const std::string &table, const std::string &label,
-                                   NextRow next_row, Differs differs, const std::function<void()> &checked) {
-    // Images whose latest event removed the row stand for no row.
-    auto next_image = [&] {
-        while (images.next())
-            if (images.after()) return true;
-        return false;
-    };
-    bool have_image = next_image();
-    std::int64_t id = 0;
-    while (next_row(id)) {
-        checked();
-        if (have_image && images.record_id() < id) return mismatch(table, label, images.record_id(), "deleted");
-        if (!have_image || images.record_id() > id) return mismatch(table, label, id, "added");
-        if (auto fields = differs(id)) return mismatch(table, label, id, "changed", *fields);
-        have_image = next_image();
+// The latest audited images of a table (ids ascending) walked beside its current rows, which
+// are fed one at a time in ascending id order, pulled from a cursor or pushed by a callback.
+// Images whose latest event removed the row stand for no row.
+class ImageWalk {
+public:
+    ImageWalk(store::LatestImages &images, std::string table, std::string label)
+        : images_(images), table_(std::move(table)), label_(std::move(label)) {}
+
+    // The current row id; differs() compares it with images().after() and gives the fields that
+    // differ (empty when they cannot be told), nullopt when it matches.
+    template <class Differs> std::optional<TableMismatch> row(std::int64_t id, Differs differs) {
+        start();
+        if (have_image_ && images_.record_id() < id) return mismatch(table_, label_, images_.record_id(), "deleted");
+        if (!have_image_ || images_.record_id() > id) return mismatch(table_, label_, id, "added");
+        if (auto fields = differs()) return mismatch(table_, label_, id, "changed", *fields);
+        have_image_ = next_image();
+        return std::nullopt;
     }
-    if (have_image) return mismatch(table, label, images.record_id(), "deleted");
-    return std::nullopt;
-}
+
+    // After the last row: an image left over is a row deleted.
+    std::optional<TableMismatch> finish() {
+        start();
+        if (have_image_) return mismatch(table_, label_, images_.record_id(), "deleted");
+        return std::nullopt;
+    }
+
+    store::LatestImages &images() { return images_; }
+
+private:
+    void start() {
+        if (started_) return;
+        started_ = true;
+        have_image_ = next_image();
+    }
+    bool next_image() {
+        while (images_.next())
+            if (images_.after()) return true;
+        return false;
+    }
+
+    store::LatestImages &images_;
+    std::string table_, label_;
+    bool started_ = false, have_image_ = false;
+};
 
 std::optional<TableMismatch> check_records(store::Store &store, core::Kind kind, const std::function<void()> &checked) {
     std::optional<TableMismatch> found;
@@ -94,32 +114,13 @@ std::optional<TableMismatch> check_records(store::Store &store, core::Kind kind,
         using R = typename decltype(t)::type;
         const std::string kind_name(core::name(kind));
         store::LatestImages images(store, kind_name);
-        // Records come through a callback; the merge wants to pull them, so collect the first
-        // problem as they come instead.
-        bool have_image = false, started = false;
-        auto next_image = [&] {
-            while (images.next())
-                if (images.after()) return true;
-            return false;
-        };
+        ImageWalk walk(images, store::Table<R>::table, kind_name);
         store.for_each_by_id<R>([&](const R &r) {
             if (found) return;
-            if (!started) {
-                have_image = next_image();
-                started = true;
-            }
             checked();
-            const std::int64_t id = r.meta.id;
-            if (have_image && images.record_id() < id) found = mismatch(store::Table<R>::table, kind_name, images.record_id(), "deleted");
-            else if (!have_image || images.record_id() > id) found = mismatch(store::Table<R>::table, kind_name, id, "added");
-            else if (auto fields = record_difference(io::record_json(r), images.after()))
-                found = mismatch(store::Table<R>::table, kind_name, id, "changed", *fields);
-            else have_image = next_image();
+            found = walk.row(r.meta.id, [&] { return record_difference(io::record_json(r), images.after()); });
         });
-        if (!found) {
-            if (!started) have_image = next_image();
-            if (have_image) found = mismatch(store::Table<R>::table, kind_name, images.record_id(), "deleted");
-        }
+        if (!found) found = walk.finish();
     });
     return found;
 }
@@ -139,17 +140,16 @@ std::optional<TableMismatch> check_rows(store::Store &store, const std::string &
     store::LatestImages images(store, store::row_kind(table));
     store::TableRows rows(store.database(), table);
     const auto kind = record_kind_of(table);
-    return merge(
-        images, table, kind ? std::string(core::name(*kind)) : std::string("row"), [&](std::int64_t &id) {
-            if (!rows.next()) return false;
-            id = rows.rowid();
-            return true;
-        },
-        [&](std::int64_t) -> std::optional<std::string> {
+    ImageWalk walk(images, table, kind ? std::string(core::name(*kind)) : std::string("row"));
+    while (rows.next()) {
+        checked();
+        auto found = walk.row(rows.rowid(), [&]() -> std::optional<std::string> {
             if (*images.after() == rows.image()) return std::nullopt;
             return store::differing_fields(rows.image(), *images.after());
-        },
-        checked);
+        });
+        if (found) return found;
+    }
+    return walk.finish();
 }
 
 // A table whose rows the log holds but the schema no longer has.
@@ -170,22 +170,16 @@ std::optional<TableMismatch> dropped_table(store::Store &store, const std::vecto
 
 } // namespace
 
-std::int64_t count_fact_rows(store::Store &store) {
+std::int64_t count_checks(store::Store &store) {
     try {
+        // Record tables are walked twice: as rows, then as the model reads them.
         std::int64_t n = 0;
         for (const auto &table : store::fact_tables(store.database()))
-            n += store::count_rows(store.database(), table);
+            n += store::count_rows(store.database(), table) * (store::is_record_table(table) ? 2 : 1);
         return n;
     } catch (const SQLite::Exception &ex) {
         store::rethrow_sqlite(ex, "counting the records");
     }
-}
-
-std::int64_t count_records(store::Store &store) {
-    std::int64_t n = 0;
-    for (int k = 1; k <= 8; ++k)
-        dispatch(static_cast<core::Kind>(k), [&](auto t) { n += store.count<typename decltype(t)::type>({}); });
-    return n;
 }
 
 std::optional<TableMismatch> first_record_mismatch(store::Store &store, const std::function<void()> &checked) {

@@ -21,8 +21,9 @@ struct TableMismatch {
     std::string problem;        // the sentence for the user
 };
 
-// The number of rows the check compares (for progress).
-std::int64_t count_fact_rows(store::Store &store);
+// The number of comparisons first_table_mismatch and first_record_mismatch make together (for
+// progress): every row of every table, and every record once more.
+std::int64_t count_checks(store::Store &store);
 
 // The first row, in table name and then id order, that differs from its last audited state, was
 // added without a trail, or is in the log but gone from the database; a table that is in the
@@ -33,7 +34,6 @@ std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std
 // events give (io::record_json): an event forged onto the end of the log with a valid hash, which
 // says a record was changed when its row was not, shows here. Run after first_table_mismatch,
 // which proves the rows themselves.
-std::int64_t count_records(store::Store &store);
 std::optional<TableMismatch> first_record_mismatch(store::Store &store, const std::function<void()> &checked);
 
 } // namespace rectify::service

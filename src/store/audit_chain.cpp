@@ -1,6 +1,8 @@
 #include "store/audit_chain.hpp"
 
 #include "core/error.hpp"
+#include "store/columns.hpp"
+#include "store/store.hpp"
 #include "store/json_string.hpp"
 
 #include <openssl/evp.h>
@@ -128,6 +130,15 @@ std::string event_hash(const AuditRow &e) {
         out.flush();
     }
     return sha.hex();
+}
+
+void insert_event(SQLite::Statement &insert, AuditRow &row) {
+    row.hash = event_hash(row);
+    detail::ResetOnExit reset(insert);
+    Binder b(insert);
+    b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
+      << row.prev_hash << row.hash;
+    insert.exec();
 }
 
 } // namespace rectify::store

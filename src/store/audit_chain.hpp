@@ -3,6 +3,8 @@
 // point. The chain's head, kept by the host, anchors it against a rewrite of the whole log.
 #pragma once
 
+#include <SQLiteCpp/Statement.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,5 +34,14 @@ std::string sha256_hex(std::string_view data);
 // The hash of an event's content and its predecessor's hash. The content is serialised as a JSON
 // array, which keeps NULL apart from "" and no field can bleed into the next.
 std::string event_hash(const AuditRow &e);
+
+// The statement every event is appended with, its columns in AuditRow's order.
+inline constexpr const char *kInsertEventSql =
+    "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// Sets row.hash from row's content and prev_hash, and inserts row with insert (a statement of
+// kInsertEventSql, reset afterwards). The one way an event enters the log.
+void insert_event(SQLite::Statement &insert, AuditRow &row);
 
 } // namespace rectify::store

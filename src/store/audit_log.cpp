@@ -49,16 +49,7 @@ std::int64_t Store::append_audit(const AuditEvent &e) {
         row.record_id = e.record_id;
         row.before = e.before;
         row.after = e.after;
-        row.hash = event_hash(row);
-
-        auto &st = cached(detail::kAuditSlot + 1,
-                          "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        detail::ResetOnExit reset_on_exit(st);
-        Binder b(st);
-        b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
-          << row.prev_hash << row.hash;
-        st.exec();
+        insert_event(cached(detail::kAuditSlot + 1, kInsertEventSql), row);
         if (write_locked_) {
             audit_head_ = AuditHead{row.id, std::move(row.hash)};
             if (!last_event_ || last_event_->action != e.action || last_event_->actor != e.actor || last_event_->at != e.at)
@@ -89,10 +80,15 @@ void Store::row_changed(void *store, int op, const char *database, const char *t
     auto &self = *static_cast<Store *>(store);
     if (std::strcmp(database, "main") != 0 || !has_row_images(table)) return;
     try {
+        // Rows come in runs of one table: the last one's index is tried first.
         auto &tables = self.changed_tables_;
-        std::size_t index = 0;
-        while (index < tables.size() && tables[index] != table) ++index;
-        if (index == tables.size()) tables.emplace_back(table);
+        std::size_t index = self.last_changed_table_;
+        if (index >= tables.size() || tables[index] != table) {
+            index = 0;
+            while (index < tables.size() && tables[index] != table) ++index;
+            if (index == tables.size()) tables.emplace_back(table);
+            self.last_changed_table_ = index;
+        }
         self.changed_rows_.emplace(std::make_pair(index, static_cast<std::int64_t>(rowid)), op == SQLITE_INSERT);
     } catch (...) {
         // Out of memory: audit_row_changes finds the set short and refuses to commit.
@@ -109,11 +105,12 @@ void Store::audit_row_changes() {
     try {
         auto changed = std::move(changed_rows_);
         changed_rows_.clear();
-        const auto tables = changed_tables_;
         const AuditEvent who = last_event_ ? *last_event_
                                            : AuditEvent{core::utc_timestamp_now(), unattributed_actor_, "write", {}, 0, std::nullopt, std::nullopt};
         for (const auto &[row, inserted] : changed) {
-            const std::string &table = tables[row.first];
+            // No table joins changed_tables_ while this runs (the audit log has no row images),
+            // so the reference holds.
+            const std::string &table = changed_tables_[row.first];
             const std::int64_t rowid = row.second;
             const std::string kind = row_kind(table);
             auto &current = cached("SELECT * FROM " + quoted_identifier(table) + " WHERE rowid = ?");

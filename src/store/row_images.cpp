@@ -157,8 +157,7 @@ void audit_baseline(SQLite::Database &db, const std::string &at) {
             e.prev_hash = kGenesisHash;
         }
     }
-    SQLite::Statement insert(db, "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+    SQLite::Statement insert(db, kInsertEventSql);
     e.at = at;
     e.actor = "rectify";
     e.action = "baseline";
@@ -170,18 +169,7 @@ void audit_baseline(SQLite::Database &db, const std::string &at) {
             ++e.id;
             e.record_id = rows.rowid();
             e.after = rows.image();
-            e.hash = event_hash(e);
-            insert.bind(1, e.id);
-            insert.bind(2, e.at);
-            insert.bind(3, e.actor);
-            insert.bind(4, e.action);
-            insert.bind(5, e.kind);
-            insert.bind(6, e.record_id);
-            insert.bind(7, *e.after);
-            insert.bind(8, e.prev_hash);
-            insert.bind(9, e.hash);
-            insert.exec();
-            insert.reset();
+            insert_event(insert, e);
             e.prev_hash = e.hash;
         }
     }

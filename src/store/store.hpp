@@ -198,6 +198,7 @@ private:
     // Tables by their index in changed_tables_; a row maps to whether the transaction inserted it
     // first (then it had no audited state before, and none is looked up).
     std::vector<std::string> changed_tables_;
+    std::size_t last_changed_table_ = 0;
     std::map<std::pair<std::size_t, std::int64_t>, bool> changed_rows_;
     std::optional<AuditEvent> last_event_;
     std::string unattributed_actor_ = "rectify";
