@@ -30,13 +30,6 @@
 #include <string>
 #include <vector>
 
-#ifndef RECTIFY_BENCH_DEFAULT_DB
-#define RECTIFY_BENCH_DEFAULT_DB "build-bench/province.db"
-#endif
-#ifndef RECTIFY_GEN_PATH
-#define RECTIFY_GEN_PATH "rectify-gen"
-#endif
-
 namespace {
 
 using rectify_bench::Run;
@@ -174,14 +167,8 @@ Share log_share(const std::string &path) {
 int main(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) // run-all.sh passes Google Benchmark flags to every program
         if (std::strncmp(argv[i], "--benchmark_", 12) != 0) die(std::string("unknown argument ") + argv[i]);
-    const char *given = std::getenv("RECTIFY_BENCH_DB");
-    const std::string path = given && *given ? given : RECTIFY_BENCH_DEFAULT_DB;
+    const std::string path = rectify_bench::province_database(kProgram);
     const std::string actor = rectify_bench::env_or("RECTIFY_BENCH_ACTOR", "rectify-gen");
-    if (!rectify_bench::file_exists(path)) {
-        if (given && *given) die("RECTIFY_BENCH_DB=" + path + ": no such file");
-        rectify_bench::generate(kProgram, RECTIFY_GEN_PATH, path, "");
-    }
-    rectify_bench::upgrade_schema(path);
 
     const Share share = log_share(path);
     std::printf("database: %s (%.2f GB): %s audit events\n", path.c_str(), static_cast<double>(share.total_bytes) / 1e9,

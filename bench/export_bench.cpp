@@ -39,13 +39,6 @@
 #include <functional>
 #include <string>
 
-#ifndef RECTIFY_BENCH_DEFAULT_DB
-#define RECTIFY_BENCH_DEFAULT_DB "build-bench/province.db"
-#endif
-#ifndef RECTIFY_GEN_PATH
-#define RECTIFY_GEN_PATH "rectify-gen"
-#endif
-
 namespace {
 
 using rectify_bench::thousands;
@@ -146,19 +139,13 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) // run-all.sh passes Google Benchmark flags to every program
         if (std::strncmp(argv[i], "--benchmark_", 12) != 0) die(std::string("unknown argument ") + argv[i]);
 
-    const char *given = std::getenv("RECTIFY_BENCH_DB");
-    const std::string path = given && *given ? given : RECTIFY_BENCH_DEFAULT_DB;
+    const std::string path = rectify_bench::province_database(kProgram);
     const std::string actor = env_or("RECTIFY_BENCH_ACTOR", "rectify-gen");
     const std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
     const std::string small = env_or("RECTIFY_BENCH_SMALL_DB", (dir + "/province-small.db").c_str());
     const std::string out_dir = env_or("RECTIFY_BENCH_OUT", env_or("TMPDIR", "/tmp"));
 
-    if (!file_exists(path)) {
-        if (given && *given) die("RECTIFY_BENCH_DB=" + path + ": no such file");
-        generate(path, "");
-    }
     if (!file_exists(small)) generate(small, "--units 300 --measures 100000 --progress 500000");
-    rectify_bench::upgrade_schema(path);
     rectify_bench::upgrade_schema(small);
 
     describe("database", path);

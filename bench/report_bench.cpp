@@ -34,10 +34,6 @@
 #include <string>
 #include <vector>
 
-#ifndef RECTIFY_BENCH_DEFAULT_DB
-#define RECTIFY_BENCH_DEFAULT_DB "build-bench/province.db"
-#endif
-
 namespace {
 
 using rectify_bench::thousands;

@@ -31,13 +31,6 @@
 #include <string>
 #include <vector>
 
-#ifndef RECTIFY_BENCH_DEFAULT_DB
-#define RECTIFY_BENCH_DEFAULT_DB "build-bench/province.db"
-#endif
-#ifndef RECTIFY_GEN_PATH
-#define RECTIFY_GEN_PATH "rectify-gen"
-#endif
-
 namespace {
 
 using rectify_bench::thousands;
