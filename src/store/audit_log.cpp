@@ -10,6 +10,34 @@ namespace rectify::store {
 
 namespace {
 
+// Reads the event at st's row into e, reusing e's strings, so that a walk of the whole log
+// allocates only for texts longer than any before them.
+void read_event_into(SQLite::Statement &st, AuditRow &e) {
+    auto text = [&](int i, std::string &out) {
+        const SQLite::Column c = st.getColumn(i);
+        out.assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
+    };
+    auto optional_text = [&](int i, std::optional<std::string> &out) {
+        const SQLite::Column c = st.getColumn(i);
+        if (c.isNull()) {
+            out.reset();
+            return;
+        }
+        if (!out) out.emplace();
+        out->assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
+    };
+    e.id = st.getColumn(0).getInt64();
+    text(1, e.at);
+    text(2, e.actor);
+    text(3, e.action);
+    text(4, e.kind);
+    e.record_id = st.getColumn(5).getInt64();
+    optional_text(6, e.before);
+    optional_text(7, e.after);
+    text(8, e.prev_hash); // NULL reads as ""
+    text(9, e.hash);
+}
+
 AuditRow read_event(SQLite::Statement &st) {
     AuditRow e;
     Reader rd(st);
@@ -220,8 +248,9 @@ ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &
     try {
         SQLite::Statement st(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events ORDER BY id");
         std::int64_t expected_id = 1;
+        AuditRow e;
         while (st.executeStep()) {
-            AuditRow e = read_event(st);
+            read_event_into(st, e);
             ++check.events;
             auto broken = [&](const std::string &problem) {
                 check.broken_at = e.id;
