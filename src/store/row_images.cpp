@@ -81,15 +81,30 @@ std::string quoted_identifier(std::string_view identifier) {
     return out + '"';
 }
 
-std::string row_image(SQLite::Statement &st, int first_column) {
+namespace {
+
+// `"name":` of each column of st from first_column on, escaped once for every row.
+std::vector<std::string> column_keys(SQLite::Statement &st, int first_column) {
+    std::vector<std::string> keys;
+    for (int i = first_column; i < st.getColumnCount(); ++i) {
+        std::string key;
+        StringOut text{key};
+        put_json_string(text, st.getColumnName(i));
+        key += ':';
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
+// The image of st's current row into out (cleared first), keys[k] naming column first_column + k.
+void put_row_image(std::string &out, SQLite::Statement &st, int first_column, const std::vector<std::string> &keys) {
     static const char hex[] = "0123456789abcdef";
-    std::string out = "{";
+    out.assign(1, '{');
     StringOut text{out};
     const int columns = st.getColumnCount();
     for (int i = first_column; i < columns; ++i) {
         if (i > first_column) out += ',';
-        put_json_string(text, st.getColumnName(i));
-        out += ':';
+        out += keys[static_cast<std::size_t>(i - first_column)];
         const SQLite::Column value = st.getColumn(i);
         switch (value.getType()) {
         case SQLITE_INTEGER: put_number(out, value.getInt64()); break;
@@ -114,6 +129,13 @@ std::string row_image(SQLite::Statement &st, int first_column) {
         }
     }
     out += '}';
+}
+
+} // namespace
+
+std::string row_image(SQLite::Statement &st, int first_column) {
+    std::string out;
+    put_row_image(out, st, first_column, column_keys(st, first_column));
     return out;
 }
 
@@ -123,7 +145,8 @@ TableRows::TableRows(SQLite::Database &db, std::string_view table)
 bool TableRows::next() {
     if (!st_->executeStep()) return false;
     rowid_ = st_->getColumn(0).getInt64();
-    image_ = row_image(*st_, 1);
+    if (keys_.empty()) keys_ = column_keys(*st_, 1);
+    put_row_image(image_, *st_, 1, keys_);
     return true;
 }
 

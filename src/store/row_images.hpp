@@ -58,7 +58,8 @@ public:
 private:
     std::unique_ptr<SQLite::Statement> st_;
     std::int64_t rowid_ = 0;
-    std::string image_;
+    std::string image_;              // reused row after row
+    std::vector<std::string> keys_;  // the columns' `"name":`, escaped once
 };
 
 // For a message: the fields two images disagree on (a field one of them lacks counts), comma
