@@ -1,7 +1,7 @@
 // cli/commands_audit_proofs.cpp: `rectify audit head|prove`, the signed Merkle tree heads of the
 // audit log and the proofs an outsider checks against them (examples/check_audit_proof.py).
 // Heads and proofs are JSON documents to keep or hand over, so they go to stdout as JSON whatever
-// --json says.
+// --json says; only `audit head -o FILE` prints a line of its own (JSON with --json).
 #include "audit_proofs.hpp"
 #include "context.hpp"
 #include "errors.hpp"
@@ -60,8 +60,16 @@ void add_head_command(CLI::App &group, context &ctx) {
             }
             write_output_file(args->output, with_final_newline(text), "the head");
             const json::object h = parse_json_object(text, "the head");
-            std::cerr << "head of " << get_int(h, "size").value_or(0) << " events written to " << args->output << "\n"
-                      << "root: " << get_string(h, "root").value_or("") << '\n';
+            if (ctx.json) {
+                json::object out;
+                out["path"] = args->output;
+                out["size"] = get_int(h, "size").value_or(0);
+                out["root"] = get_string(h, "root").value_or("");
+                std::cout << json::serialize(out) << '\n';
+            } else {
+                std::cout << "wrote the head of " << get_int(h, "size").value_or(0) << " events to " << args->output << "\n"
+                          << "root: " << get_string(h, "root").value_or("") << '\n';
+            }
             return exit_ok;
         };
     });

@@ -297,7 +297,16 @@ def proof_hashes(obj, what):
     proof = obj.get("proof") if isinstance(obj, dict) else None
     if not isinstance(proof, list):
         raise Unusable('%s: "proof" must be a list of hashes' % what)
-    return [hex_bytes({"h": p}, "h", 32, what + " proof") for p in proof]
+    hashes = []
+    for i, p in enumerate(proof):
+        try:
+            raw = bytes.fromhex(p)
+        except (TypeError, ValueError):
+            raw = None
+        if raw is None or len(raw) != 32:
+            raise Unusable('%s: "proof"[%d] must be 64 hex digits' % (what, i))
+        hashes.append(raw)
+    return hashes
 
 
 # --- The three checks -------------------------------------------------------------------------

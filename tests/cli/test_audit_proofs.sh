@@ -35,8 +35,13 @@ seeded case.db
 
 # A head: size and root, signed; -o writes it and never overwrites a kept one.
 r --db case.db audit head --key host.pem -o h1.json
-expect_rc 0
-err_has "events written to h1.json"
+expect_ok
+out_has "wrote the head of "
+out_has " events to h1.json"
+r --db case.db --json audit head --key host.pem -o h1-again.json
+expect_ok
+py 'assert d["path"] == "h1-again.json" and len(d["root"]) == 64 and d["size"] > 0, d'
+cmp -s h1.json h1-again.json || fail "two heads of the same log differ"
 python3 - <<'EOF' || fail "h1.json is not a head"
 import json
 h = json.load(open("h1.json"))
