@@ -124,6 +124,9 @@ dump("bad-event.json", p)
 p = json.load(open("inclusion.json"))
 p["proof"] = p["proof"][:-1]
 dump("short-inclusion.json", p)
+p = json.load(open("consistency.json"))
+p["proof"][0] = "zz"
+dump("garbled-consistency.json", p)
 h = json.load(open("h1.json"))
 h["size"] += 1
 dump("h1-bigger.json", h)
@@ -142,6 +145,9 @@ check inclusion inclusion.json --head h1.json --public-key host.pub
 not_proved "is for another head"
 check inclusion inclusion.json --head h2.json --public-key other.pub
 not_proved "signed with another key"
+check consistency garbled-consistency.json --from h1.json --to h2.json --public-key host.pub
+[ "$RC" -eq 2 ] || fail "a proof hash that is not hex: expected exit 2"
+err_has '"proof"[0] must be 64 hex digits'
 echo '{"size": 1' > broken.json
 check head broken.json --public-key host.pub
 [ "$RC" -eq 2 ] || fail "a head that is not JSON: expected exit 2"
