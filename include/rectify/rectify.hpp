@@ -215,6 +215,26 @@ inline std::string c_arg(std::string_view text, const char *what) {
     return std::string(text);
 }
 
+// The answer of a verification call, whose report the library sets whether or not the check
+// passes: RECTIFY_E_TAMPERED is an answer (intact false, problem the library's message, read
+// before anything else can call the library) unless what asks for it to be thrown; any other
+// failure throws. V has intact, report and problem.
+template <class V> V verification(int rc, char *report, on_tampered what) {
+    c_string owned(report);
+    V v;
+    if (rc == RECTIFY_E_TAMPERED) {
+        v.problem = ::rectify_errmsg();
+        if (what == on_tampered::raise) {
+            throw error(rc, v.problem);
+        }
+    } else {
+        check(rc);
+    }
+    v.intact = rc == RECTIFY_OK;
+    v.report = take(owned);
+    return v;
+}
+
 // A name the C API returns for an enum value, or an error for a value outside the enum.
 inline std::string_view name_or_throw(const char *name, const char *what, int value) {
     if (name == nullptr) throw error(RECTIFY_E_ARGUMENT, std::string("unknown ") + what + " " + std::to_string(value));
@@ -1013,19 +1033,7 @@ public:
     audit_verification audit_verify(on_tampered what = on_tampered::report) {
         char *report = nullptr;
         const int rc = ::rectify_audit_verify(&report, h());
-        detail::c_string owned(report);
-        audit_verification v;
-        if (rc == RECTIFY_E_TAMPERED) {
-            v.problem = ::rectify_errmsg(); // read before anything else can call the library
-            if (what == on_tampered::raise) {
-                throw error(rc, v.problem);
-            }
-        } else {
-            detail::check(rc);
-        }
-        v.intact = rc == RECTIFY_OK;
-        v.report = detail::take(owned);
-        return v;
+        return detail::verification<audit_verification>(rc, report, what);
     }
 
     /**
@@ -1084,19 +1092,7 @@ public:
         const std::string key = detail::c_arg(public_key_pem, "public_key_pem");
         char *report = nullptr;
         const int rc = ::rectify_audit_verify_head(&report, h(), head.c_str(), key.c_str());
-        detail::c_string owned(report);
-        audit_verification v;
-        if (rc == RECTIFY_E_TAMPERED) {
-            v.problem = ::rectify_errmsg();
-            if (what == on_tampered::raise) {
-                throw error(rc, v.problem);
-            }
-        } else {
-            detail::check(rc);
-        }
-        v.intact = rc == RECTIFY_OK;
-        v.report = detail::take(owned);
-        return v;
+        return detail::verification<audit_verification>(rc, report, what);
     }
 
     /**
@@ -1295,19 +1291,7 @@ public:
     evidence_verification evidence_verify(std::int64_t inspection_id = 0, on_tampered what = on_tampered::report) {
         char *report = nullptr;
         const int rc = ::rectify_evidence_verify(&report, h(), inspection_id);
-        detail::c_string owned(report);
-        evidence_verification v;
-        if (rc == RECTIFY_E_TAMPERED) {
-            v.problem = ::rectify_errmsg();
-            if (what == on_tampered::raise) {
-                throw error(rc, v.problem);
-            }
-        } else {
-            detail::check(rc);
-        }
-        v.intact = rc == RECTIFY_OK;
-        v.report = detail::take(owned);
-        return v;
+        return detail::verification<evidence_verification>(rc, report, what);
     }
 
     /**
