@@ -27,6 +27,7 @@ import argparse
 import base64
 import hashlib
 import json
+import struct
 import sys
 
 # --- Ed25519 verification, after RFC 8032 section 6 -------------------------------------------
@@ -200,14 +201,59 @@ def _json_string(text):
     return "".join(out)
 
 
-def event_hash(event):
-    """SHA-256 of the compact JSON array [id, at, actor, action, kind, record_id, before, after, prev_hash]."""
+def _json_event_hash(event):
+    # Format 1: SHA-256 of the compact JSON array [id, at, actor, action, kind, record_id, before, after, prev_hash].
     parts = [str(int(event["id"]))]
     parts += [_json_string(event[k]) for k in ("at", "actor", "action", "kind")]
     parts.append(str(int(event["record_id"])))
     parts += ["null" if event[k] is None else _json_string(event[k]) for k in ("before", "after")]
     parts.append(_json_string(event["prev_hash"]))
     return hashlib.sha256(("[" + ",".join(parts) + "]").encode("utf-8")).hexdigest()
+
+
+def _binary_integer(n):
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError("not an integer")
+    return b"i" + struct.pack(">q", n)
+
+
+def _binary_text(text):
+    if text is None:
+        return b"n"
+    data = text.encode("utf-8")
+    return b"t" + struct.pack(">Q", len(data)) + data
+
+
+def _binary_event_hash(event):
+    # Format 2: the same fields, each as a type byte ('n' null, 'i' integer in 8 bytes
+    # big-endian, 't' text as its length in 8 bytes big-endian and its UTF-8 bytes), after a tag.
+    data = [b"rectify audit event 2\n", _binary_integer(event["id"])]
+    for k in ("at", "actor", "action", "kind"):
+        if not isinstance(event[k], str):
+            raise TypeError(k)
+        data.append(_binary_text(event[k]))
+    data.append(_binary_integer(event["record_id"]))
+    data += [_binary_text(event[k]) for k in ("before", "after")]
+    data.append(_binary_text(event["prev_hash"]))
+    return hashlib.sha256(b"".join(data)).hexdigest()
+
+
+EVENT_FORMATS = {1: _json_event_hash, 2: _binary_event_hash}
+
+
+class UnknownFormat(Exception):
+    """An event whose hash recipe this script does not know."""
+
+
+def event_hash(event):
+    """The event's hash by the recipe of its format (1 when the event names none, or null)."""
+    fmt = event.get("format")
+    if fmt is None:
+        fmt = 1
+    recipe = EVENT_FORMATS.get(fmt) if isinstance(fmt, int) and not isinstance(fmt, bool) else None
+    if recipe is None:
+        raise UnknownFormat(fmt)
+    return recipe(event)
 
 
 # --- Reading the files ------------------------------------------------------------------------
@@ -352,6 +398,8 @@ def check_inclusion(args):
         raise Unusable('%s: "event" is missing' % label)
     try:
         recomputed = event_hash(event)
+    except UnknownFormat:
+        raise Unusable('%s: the event has format %r, which this script does not know' % (label, event.get("format")))
     except (KeyError, TypeError, ValueError):
         raise Unusable('%s: "event" lacks a field of the event' % label)
     claimed = hex_bytes(proof, "event_hash", 32, label)

@@ -15,7 +15,8 @@ RECTIFY_BEGIN_DECLS
 
 /**
  * Audit events as a JSON array, oldest first: id, at, actor, action, kind, record_id, before,
- * after, prev_hash, hash. With kind 0 every event (needs read_audit on the whole database);
+ * after, prev_hash, hash, format (the recipe of the hash, 1 or 2; see
+ * rectify_audit_prove_inclusion()). With kind 0 every event (needs read_audit on the whole database);
  * otherwise the events of one record (RECTIFY_KIND_*, id). offset and limit page (limit 0: all).
  * *out_json is freed with rectify_free().
  *
@@ -119,12 +120,18 @@ RECTIFY_API int rectify_audit_prove_consistency(char **out_proof_json, rectify_d
  * An inclusion proof (RFC 9162 section 2.1.3) that event event_id is in the tree of a head:
  * *out_proof_json is {"event_id", "leaf_index", "event_hash", "event", "tree_size", "root",
  * "proof": [hex]}. Freed with rectify_free(). "event" is the event as the chain hashed it:
- * {"id", "at", "actor", "action", "kind", "record_id", "before", "after", "prev_hash", "hash"},
- * before and after being the stored JSON texts (strings, or null), so that a checker can
- * recompute event_hash: the SHA-256, in hex, of the compact JSON array [id, at, actor, action,
- * kind, record_id, before, after, prev_hash], each string quoted with only the quote, the
- * backslash and the control characters escaped (backspace, tab, newline, form feed and carriage
- * return by their short escapes, the others as u00xx) and every other byte as it is.
+ * {"id", "at", "actor", "action", "kind", "record_id", "before", "after", "prev_hash", "hash",
+ * "format"}, before and after being the stored JSON texts (strings, or null), so that a checker
+ * can recompute event_hash, the SHA-256 in hex of the nine fields id … prev_hash by the recipe
+ * of the event's format:
+ * - format 2 (every event written since schema 8): the bytes "rectify audit event 2" and a
+ *   newline, then each field as one type byte and its value: 'i' and the integer in 8 bytes
+ *   big-endian (id, record_id); 't', the length in 8 bytes big-endian and the UTF-8 bytes of a
+ *   text; 'n' alone for null.
+ * - format 1 (events written before): the compact JSON array [id, at, actor, action, kind,
+ *   record_id, before, after, prev_hash], each string quoted with only the quote, the backslash
+ *   and the control characters escaped (backspace, tab, newline, form feed and carriage return
+ *   by their short escapes, the others as u00xx) and every other byte as it is.
  *
  * @par Permission
  * read_audit on the whole database.

@@ -39,6 +39,7 @@ boost::json::object event_json(const store::AuditRow &e) {
     o["after"] = image(e.after);
     o["prev_hash"] = e.prev_hash;
     o["hash"] = e.hash;
+    o["format"] = e.format;
     return o;
 }
 

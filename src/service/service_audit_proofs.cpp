@@ -117,7 +117,8 @@ boost::json::object event_content(const store::AuditRow &e) {
             {"before", optional_text(e.before)},
             {"after", optional_text(e.after)},
             {"prev_hash", e.prev_hash},
-            {"hash", e.hash}};
+            {"hash", e.hash},
+            {"format", e.format}};
 }
 
 } // namespace

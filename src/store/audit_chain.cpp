@@ -93,7 +93,7 @@ private:
     std::size_t used_ = 0;
 };
 
-void put_json_optional(HashWriter &out, const std::optional<std::string> &s) {
+void put_json_optional(HashWriter &out, const std::optional<std::string_view> &s) {
     if (s) put_json_string(out, *s);
     else out.put("null");
 }
@@ -104,29 +104,81 @@ void put_json_integer(HashWriter &out, std::int64_t n) {
     out.put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
+// Format 1: [id, at, actor, action, kind, record_id, before, after, prev_hash] as compact JSON.
+void put_json_event(HashWriter &out, const EventView &e) {
+    out.put('[');
+    put_json_integer(out, e.id);
+    for (const std::string_view text : {e.at, e.actor, e.action, e.kind}) {
+        out.put(',');
+        put_json_string(out, text);
+    }
+    out.put(',');
+    put_json_integer(out, e.record_id);
+    out.put(',');
+    put_json_optional(out, e.before);
+    out.put(',');
+    put_json_optional(out, e.after);
+    out.put(',');
+    put_json_string(out, e.prev_hash);
+    out.put(']');
+}
+
+void put_big_endian(HashWriter &out, std::uint64_t n) {
+    char bytes[8];
+    for (int i = 7; i >= 0; --i, n >>= 8) bytes[i] = static_cast<char>(n & 0xFF);
+    out.put(std::string_view(bytes, sizeof bytes));
+}
+
+void put_binary_integer(HashWriter &out, std::int64_t n) {
+    out.put('i');
+    put_big_endian(out, static_cast<std::uint64_t>(n));
+}
+
+void put_binary_text(HashWriter &out, std::string_view s) {
+    out.put('t');
+    put_big_endian(out, s.size());
+    out.put(s);
+}
+
+void put_binary_optional(HashWriter &out, const std::optional<std::string_view> &s) {
+    if (s) put_binary_text(out, *s);
+    else out.put('n');
+}
+
+// Format 2: the same fields, each tagged with its type and texts with their length.
+void put_binary_event(HashWriter &out, const EventView &e) {
+    out.put(kEventHashTag);
+    put_binary_integer(out, e.id);
+    for (const std::string_view text : {e.at, e.actor, e.action, e.kind}) put_binary_text(out, text);
+    put_binary_integer(out, e.record_id);
+    put_binary_optional(out, e.before);
+    put_binary_optional(out, e.after);
+    put_binary_text(out, e.prev_hash);
+}
+
 } // namespace
 
-std::string event_hash(const AuditRow &e) {
-    // The content is the JSON array [id, at, actor, action, kind, record_id, before, after,
-    // prev_hash], compact, as every earlier release hashed it.
+EventView view_of(const AuditRow &e) {
+    EventView v;
+    v.id = e.id;
+    v.at = e.at;
+    v.actor = e.actor;
+    v.action = e.action;
+    v.kind = e.kind;
+    v.record_id = e.record_id;
+    if (e.before) v.before = *e.before;
+    if (e.after) v.after = *e.after;
+    v.prev_hash = e.prev_hash;
+    v.format = e.format;
+    return v;
+}
+
+std::string event_hash(const EventView &e) {
     Sha256 sha;
     {
         HashWriter out(sha);
-        out.put('[');
-        put_json_integer(out, e.id);
-        for (const std::string *text : {&e.at, &e.actor, &e.action, &e.kind}) {
-            out.put(',');
-            put_json_string(out, *text);
-        }
-        out.put(',');
-        put_json_integer(out, e.record_id);
-        out.put(',');
-        put_json_optional(out, e.before);
-        out.put(',');
-        put_json_optional(out, e.after);
-        out.put(',');
-        put_json_string(out, e.prev_hash);
-        out.put(']');
+        if (e.format == kEventFormatJson) put_json_event(out, e);
+        else put_binary_event(out, e);
         out.flush();
     }
     return sha.hex();
@@ -138,6 +190,7 @@ void insert_event(SQLite::Statement &insert, AuditRow &row) {
     Binder b(insert);
     b << row.id << row.at << row.actor << row.action << row.kind << row.record_id << row.before << row.after
       << row.prev_hash << row.hash;
+    if (row.format != kEventFormatJson) b << std::int64_t{row.format};
     insert.exec();
 }
 

@@ -10,32 +10,32 @@ namespace rectify::store {
 
 namespace {
 
-// Reads the event at st's row into e, reusing e's strings, so that a walk of the whole log
-// allocates only for texts longer than any before them.
-void read_event_into(SQLite::Statement &st, AuditRow &e) {
-    auto text = [&](int i, std::string &out) {
-        const SQLite::Column c = st.getColumn(i);
-        out.assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
-    };
-    auto optional_text = [&](int i, std::optional<std::string> &out) {
-        const SQLite::Column c = st.getColumn(i);
-        if (c.isNull()) {
-            out.reset();
-            return;
-        }
-        if (!out) out.emplace();
-        out->assign(c.getText(), static_cast<std::size_t>(c.getBytes()));
-    };
+std::string_view text_of(const SQLite::Column &c) {
+    const char *p = c.getText(); // before getBytes, which then counts the text's bytes
+    return std::string_view(p, static_cast<std::size_t>(c.getBytes()));
+}
+
+std::optional<std::string_view> optional_text_of(const SQLite::Column &c) {
+    if (c.isNull()) return std::nullopt;
+    return text_of(c);
+}
+
+// The format of the event at st's column i: NULL, written before formats were kept, is 1.
+int format_of(const SQLite::Column &c) { return c.isNull() ? kEventFormatJson : c.getInt(); }
+
+// The event at st's row as it is stored, its texts in place until the statement steps on.
+void view_event(SQLite::Statement &st, EventView &e, std::string_view &hash) {
     e.id = st.getColumn(0).getInt64();
-    text(1, e.at);
-    text(2, e.actor);
-    text(3, e.action);
-    text(4, e.kind);
+    e.at = text_of(st.getColumn(1));
+    e.actor = text_of(st.getColumn(2));
+    e.action = text_of(st.getColumn(3));
+    e.kind = text_of(st.getColumn(4));
     e.record_id = st.getColumn(5).getInt64();
-    optional_text(6, e.before);
-    optional_text(7, e.after);
-    text(8, e.prev_hash); // NULL reads as ""
-    text(9, e.hash);
+    e.before = optional_text_of(st.getColumn(6));
+    e.after = optional_text_of(st.getColumn(7));
+    e.prev_hash = text_of(st.getColumn(8)); // NULL reads as ""
+    hash = text_of(st.getColumn(9));
+    e.format = format_of(st.getColumn(10));
 }
 
 AuditRow read_event(SQLite::Statement &st) {
@@ -45,10 +45,11 @@ AuditRow read_event(SQLite::Statement &st) {
     rd >> e.id >> e.at >> e.actor >> e.action >> e.kind >> e.record_id >> e.before >> e.after >> prev >> hash;
     e.prev_hash = prev.value_or("");
     e.hash = hash.value_or("");
+    e.format = format_of(st.getColumn(10));
     return e;
 }
 
-const char *const kEventColumns = "id, at, actor, action, kind, record_id, before, after, prev_hash, hash";
+const char *const kEventColumns = "id, at, actor, action, kind, record_id, before, after, prev_hash, hash, format";
 
 } // namespace
 
@@ -248,9 +249,11 @@ ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &
     try {
         SQLite::Statement st(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events ORDER BY id");
         std::int64_t expected_id = 1;
-        AuditRow e;
+        EventView e;
+        std::string_view hash;
+        int newest_format = kEventFormatJson; // formats only ever go up along the log
         while (st.executeStep()) {
-            read_event_into(st, e);
+            view_event(st, e, hash);
             ++check.events;
             auto broken = [&](const std::string &problem) {
                 check.broken_at = e.id;
@@ -264,9 +267,16 @@ ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &
             if (e.prev_hash != check.head_hash)
                 return broken("event " + std::to_string(e.id) + " does not link to the event before it "
                               "(an event before it was altered, removed or inserted)");
-            if (e.hash != event_hash(e))
+            if (e.format != kEventFormatJson && e.format != kEventFormatBinary)
+                return broken("event " + std::to_string(e.id) + " has format " + std::to_string(e.format) +
+                              ", which this version does not know (written by a later version, or altered)");
+            if (e.format < newest_format)
+                return broken("event " + std::to_string(e.id) + " has format " + std::to_string(e.format) + " after events of format " +
+                              std::to_string(newest_format) + ", which the library never writes (it was added or altered)");
+            newest_format = e.format;
+            if (hash != event_hash(e))
                 return broken("event " + std::to_string(e.id) + " does not match its hash (its content was altered)");
-            check.head_hash = e.hash;
+            check.head_hash.assign(hash.data(), hash.size());
             ++expected_id;
             if (checked) checked(check.events);
         }

@@ -169,8 +169,9 @@ std::string differing_fields(const std::string &now, const std::string &audited)
     return out;
 }
 
-void audit_baseline(SQLite::Database &db, const std::string &at) {
+void audit_baseline(SQLite::Database &db, const std::string &at, int format) {
     AuditRow e;
+    e.format = format;
     {
         SQLite::Statement last(db, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
         if (last.executeStep()) {
@@ -180,7 +181,7 @@ void audit_baseline(SQLite::Database &db, const std::string &at) {
             e.prev_hash = kGenesisHash;
         }
     }
-    SQLite::Statement insert(db, kInsertEventSql);
+    SQLite::Statement insert(db, format == kEventFormatJson ? kInsertJsonEventSql : kInsertEventSql);
     e.at = at;
     e.actor = "rectify";
     e.action = "baseline";

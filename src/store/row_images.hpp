@@ -67,7 +67,8 @@ private:
 std::string differing_fields(const std::string &now, const std::string &audited);
 
 // Writes one "baseline" event with the image of every row of the tables with row images, as
-// they are now: what a database upgraded to row images starts from.
-void audit_baseline(SQLite::Database &db, const std::string &at);
+// they are now: what a database upgraded to row images starts from. Events of format (the
+// upgrade to schema 7 writes format 1, the only one its log knows).
+void audit_baseline(SQLite::Database &db, const std::string &at, int format);
 
 } // namespace rectify::store

@@ -124,6 +124,7 @@ void chain_existing_events(SQLite::Database &db) {
     SQLite::Statement set(db, "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?");
     while (rows.executeStep()) {
         AuditRow e;
+        e.format = kEventFormatJson;
         e.id = rows.getColumn(0).getInt64();
         e.at = rows.getColumn(1).getString();
         e.actor = rows.getColumn(2).getString();
@@ -394,11 +395,18 @@ const char *const kMigration7 =
 
 void migration7(SQLite::Database &db) {
     db.exec(kMigration7);
-    audit_baseline(db, core::utc_timestamp_now());
+    audit_baseline(db, core::utc_timestamp_now(), kEventFormatJson);
 }
 
+// 8: events are hashed over a binary form of what is stored, which the log's verification reads
+// and hashes as it is, instead of escaping every text again as JSON (store/audit_chain.hpp).
+// Earlier events keep their recipe: their format reads NULL, which is 1.
+const char *const kMigration8 = "ALTER TABLE audit_events ADD COLUMN format INTEGER;";
+
+void migration8(SQLite::Database &db) { db.exec(kMigration8); }
+
 using Migration = void (*)(SQLite::Database &);
-const Migration kMigrations[] = {migration1, migration2, migration3, migration4, migration5, migration6, migration7};
+const Migration kMigrations[] = {migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8};
 
 } // namespace
 

@@ -102,10 +102,15 @@ err_has "event 10 does not match its hash"
 # scheme: the next event's link breaks.
 tamper rehashed "UPDATE audit_events SET after = replace(after, 'tongcheng', 'TONGCHENG') WHERE id = 12"
 python3 - rehashed.db 12 <<'PYEOF' || fail "cannot rehash event 12"
-import hashlib, json, sqlite3, sys
+import hashlib, sqlite3, struct, sys
 db = sqlite3.connect(sys.argv[1]); eid = int(sys.argv[2])
-row = db.execute("SELECT id, at, actor, action, kind, record_id, before, after, prev_hash FROM audit_events WHERE id = ?", (eid,)).fetchone()
-h = hashlib.sha256(json.dumps(list(row), ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+row = db.execute("SELECT id, at, actor, action, kind, record_id, before, after, prev_hash, format FROM audit_events WHERE id = ?", (eid,)).fetchone()
+assert row[9] == 2, row  # format 2: each field tagged, integers and lengths in 8 bytes big-endian
+def field(v):
+    if v is None: return b"n"
+    if isinstance(v, int): return b"i" + struct.pack(">q", v)
+    b = v.encode(); return b"t" + struct.pack(">Q", len(b)) + b
+h = hashlib.sha256(b"rectify audit event 2\n" + b"".join(field(v) for v in row[:9])).hexdigest()
 db.execute("UPDATE audit_events SET hash = ? WHERE id = ?", (h, eid)); db.commit()
 PYEOF
 broken rehashed 13
@@ -130,20 +135,37 @@ broken slipped 30
 # chain holds, but the record no longer matches its last audited state.
 cp case.db forged.db
 python3 - forged.db "$ISSUE" <<'PYEOF' || fail "cannot forge an event"
-import hashlib, json, sqlite3, sys
+import hashlib, json, sqlite3, struct, sys
 db = sqlite3.connect(sys.argv[1]); rid = int(sys.argv[2])
 last_id, prev = db.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
 before = db.execute("SELECT after FROM audit_events WHERE kind = 'issue' AND record_id = ? ORDER BY id DESC LIMIT 1", (rid,)).fetchone()[0]
 image = json.loads(before); image["title"] = "伪造的标题"
 after = json.dumps(image, ensure_ascii=False, separators=(",", ":"))
 row = [last_id + 1, "2030-01-01T00:00:00Z", "tester", "update", "issue", rid, before, after, prev]
-h = hashlib.sha256(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
-db.execute("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", row + [h])
+def field(v):  # format 2
+    if v is None: return b"n"
+    if isinstance(v, int): return b"i" + struct.pack(">q", v)
+    b = v.encode(); return b"t" + struct.pack(">Q", len(b)) + b
+h = hashlib.sha256(b"rectify audit event 2\n" + b"".join(field(v) for v in row)).hexdigest()
+db.execute("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash, format) VALUES (?,?,?,?,?,?,?,?,?,?,2)", row + [h])
 db.commit()
 PYEOF
 r --db forged.db audit verify
 expect_error 7
 err_has "issue $ISSUE differs from its last audited state"
+# The same event with the hash of format 1, which the library no longer writes: refused as such.
+cp case.db downgraded.db
+python3 - downgraded.db <<'PYEOF' || fail "cannot append a format-1 event"
+import hashlib, json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+last_id, prev = db.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+row = [last_id + 1, "2030-01-01T00:00:00Z", "tester", "update", "note", 1, None, None, prev]
+h = hashlib.sha256(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+db.execute("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", row + [h])
+db.commit()
+PYEOF
+broken downgraded $((EVENTS + 1))
+err_has "has format 1 after events of format 2"
 # A record changed behind the library's back, the log untouched.
 cp case.db record.db
 sqlite3 record.db "UPDATE issues SET title = '篡改的标题' WHERE id = $ISSUE" || fail "sqlite3 could not edit the issue"

@@ -184,6 +184,28 @@ expect_rc 7
 py 'assert not d["intact"] and d["head"]["intact"] and d["mismatch"]["table"] == "issues" and d["mismatch"]["record_id"] == '"$ISSUE"', d'
 err_has "issue $ISSUE differs from its last audited state in field status"
 
+# The checker hashes events of both formats as the library does: the digests the library's unit
+# tests pin (tests/unit/audit_test.cpp), an event that names no format being of format 1; a
+# format it does not know is refused, not guessed.
+python3 - "$CHECKER" <<'EOF' || fail "the checker does not hash events as the library does"
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("checker", sys.argv[1])
+checker = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(checker)
+e = {"id": 1, "at": "2026-01-01T00:00:00Z", "actor": "admin", "action": "create", "kind": "unit", "record_id": 1,
+     "before": None, "after": '{"name":"市妇联"}', "prev_hash": "0" * 64}
+assert checker.event_hash(e) == "fc5034261c7fff594e78ac45797a75644d6e641c6cf8971883f03f3624978dae"
+assert checker.event_hash(dict(e, format=None)) == checker.event_hash(e)
+assert checker.event_hash(dict(e, format=1)) == checker.event_hash(e)
+assert checker.event_hash(dict(e, format=2)) == "2bea9110757e3d1bf8c6bd74c37b4cd56bb90b42730517aba9d8c6e4288aeb1b"
+for bad in (3, "2", True):
+    try:
+        checker.event_hash(dict(e, format=bad))
+    except checker.UnknownFormat:
+        continue
+    raise AssertionError("format %r was hashed" % (bad,))
+EOF
+
 # The whole chain rebuilt beneath the library: the close-out's event says another status, every
 # later hash recomputed, the table edited to match. The chain and the records agree again, and
 # only a kept head shows the rewrite.
@@ -196,7 +218,7 @@ spec.loader.exec_module(checker)
 close_out, issue = int(sys.argv[2]), int(sys.argv[3])
 db = sqlite3.connect("rebuilt.db")
 db.execute("DROP TRIGGER audit_events_no_update")
-cols = ["id", "at", "actor", "action", "kind", "record_id", "before", "after", "prev_hash", "hash"]
+cols = ["id", "at", "actor", "action", "kind", "record_id", "before", "after", "prev_hash", "hash", "format"]
 rows = [dict(zip(cols, r)) for r in db.execute("SELECT %s FROM audit_events ORDER BY id" % ", ".join(cols))]
 prev = None
 for e in rows:

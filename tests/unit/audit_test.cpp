@@ -44,11 +44,12 @@ TEST_CASE("an untouched log verifies, with its head hash") {
     CHECK(report.at("broken_at").is_null());
 }
 
-TEST_CASE("an event's hash is the SHA-256 of its fields as one compact JSON array, as it always was") {
+TEST_CASE("an event of format 1 is hashed as one compact JSON array of its fields, as it always was") {
     // Chains written by every earlier release must keep verifying: the expected digests are
     // SHA-256 of the JSON texts computed independently (Python's json.dumps, compact, UTF-8 as is).
     CHECK(store::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     store::AuditRow first;
+    first.format = store::kEventFormatJson;
     first.id = 1;
     first.at = "2026-01-01T00:00:00Z";
     first.actor = "admin";
@@ -60,6 +61,7 @@ TEST_CASE("an event's hash is the SHA-256 of its fields as one compact JSON arra
     CHECK(store::event_hash(first) == "fc5034261c7fff594e78ac45797a75644d6e641c6cf8971883f03f3624978dae");
     // Escapes, a control character and a text longer than one write buffer.
     store::AuditRow later;
+    later.format = store::kEventFormatJson;
     later.id = 7;
     later.at = "2026-11-27T08:00:00Z";
     later.actor = "张三";
@@ -71,6 +73,42 @@ TEST_CASE("an event's hash is the SHA-256 of its fields as one compact JSON arra
     later.prev_hash.clear();
     for (int i = 0; i < 32; ++i) later.prev_hash += "ab";
     CHECK(store::event_hash(later) == "f7a964e6631fe062def8f2c8c68be27364c133bd86dfd78adb1cc5048b92ade7");
+}
+
+TEST_CASE("an event of format 2 is hashed over its fields in binary, each with its type and length") {
+    // The expected digests are computed independently (Python: hashlib over struct.pack(">q")
+    // integers and struct.pack(">Q") lengths, texts as UTF-8), as examples/python/check_audit_proof.py does.
+    store::AuditRow first;
+    REQUIRE(first.format == store::kEventFormatBinary); // what every event is written with
+    first.id = 1;
+    first.at = "2026-01-01T00:00:00Z";
+    first.actor = "admin";
+    first.action = "create";
+    first.kind = "unit";
+    first.record_id = 1;
+    first.after = R"({"name":"市妇联"})";
+    first.prev_hash = store::kGenesisHash;
+    CHECK(store::event_hash(first) == "2bea9110757e3d1bf8c6bd74c37b4cd56bb90b42730517aba9d8c6e4288aeb1b");
+    store::AuditRow later;
+    later.id = 7;
+    later.at = "2026-11-27T08:00:00Z";
+    later.actor = "张三";
+    later.action = "update";
+    later.kind = "measure";
+    later.record_id = 42;
+    later.before = R"({"title":"旧"})";
+    later.after = "{\"title\":\"新\n\x01" + std::string(3000, '"') + "\"}"; // longer than one write buffer
+    for (int i = 0; i < 32; ++i) later.prev_hash += "ab";
+    CHECK(store::event_hash(later) == "4e982462b969708efc1edfbfbf7734bbb4147466eb35cb8709a454b279f2c497");
+    // Negative numbers, empty texts, an empty before apart from a missing after.
+    store::AuditRow edge;
+    edge.id = -5;
+    edge.record_id = -1;
+    edge.before = "";
+    CHECK(store::event_hash(edge) == "48ad59959d30a46fe005a7c749d2445b9d78ff9e2333dd3600709aaea4cf8071");
+    // The same event under the other recipe hashes differently: the format is not decoration.
+    edge.format = store::kEventFormatJson;
+    CHECK(store::event_hash(edge) != "48ad59959d30a46fe005a7c749d2445b9d78ff9e2333dd3600709aaea4cf8071");
 }
 
 TEST_CASE("an event's hash covers exactly the bytes boost::json writes for its array, for any field text") {
@@ -87,6 +125,7 @@ TEST_CASE("an event's hash covers exactly the bytes boost::json writes for its a
     };
     for (int i = 0; i < 500; ++i) {
         store::AuditRow e;
+        e.format = store::kEventFormatJson;
         e.id = static_cast<std::int64_t>(next()) * (i % 3 == 0 ? -1 : 1);
         e.at = random_text(30);
         e.actor = random_text(20);
@@ -148,18 +187,32 @@ TEST_CASE("verify names the first broken link for each kind of tampering") {
         CHECK(v.problem.find("has no audit trail") != std::string::npos);
     }
     SUBCASE("an event inserted at the end with a made-up hash") {
-        l.tamper("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
-                 "SELECT MAX(id) + 1, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'feed' FROM audit_events");
+        l.tamper("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash, format) "
+                 "SELECT MAX(id) + 1, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'feed', 2 FROM audit_events");
         auto v = l.verify();
         CHECK_FALSE(v.intact);
         CHECK(v.problem.find("does not match its hash") != std::string::npos);
     }
+    SUBCASE("an event of the old format appended after events of the new") {
+        l.tamper("INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
+                 "SELECT MAX(id) + 1, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'feed' FROM audit_events");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem.find("has format 1 after events of format 2") != std::string::npos);
+    }
+    SUBCASE("an event of a format this version does not know") {
+        l.tamper("UPDATE audit_events SET format = 9 WHERE id = 12");
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "audit log broken at event 12: event 12 has format 9, which this version does not know (written by a "
+                           "later version, or altered)");
+    }
     SUBCASE("an event inserted in the middle, the later ones renumbered") {
         l.tamper("CREATE TEMP TABLE later AS SELECT * FROM audit_events WHERE id >= 20;"
                  "DELETE FROM audit_events WHERE id >= 20;"
-                 "INSERT INTO audit_events SELECT id + 1, at, actor, action, kind, record_id, before, after, prev_hash, hash FROM later;"
-                 "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash) "
-                 "SELECT 20, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'forged' FROM audit_events WHERE id = 19;");
+                 "INSERT INTO audit_events SELECT id + 1, at, actor, action, kind, record_id, before, after, prev_hash, hash, format FROM later;"
+                 "INSERT INTO audit_events (id, at, actor, action, kind, record_id, before, after, prev_hash, hash, format) "
+                 "SELECT 20, '2026-01-01T00:00:00Z', 'x', 'update', 'issue', 1, NULL, NULL, hash, 'forged', 2 FROM audit_events WHERE id = 19;");
         auto v = l.verify();
         CHECK_FALSE(v.intact);
         CHECK(v.problem == "audit log broken at event 20: event 20 does not match its hash (its content was altered)");
@@ -246,6 +299,7 @@ TEST_CASE("records audited before an upgrade added fields still verify after it"
         std::int64_t id = 0;
         for (const auto &ev : events) {
             store::AuditRow e;
+            e.format = store::kEventFormatJson; // what this schema's release wrote
             e.id = ++id;
             e.at = at;
             e.actor = "admin";
