@@ -115,7 +115,7 @@ Service::Verification Service::verify_audit() {
     } else if ((mismatch = first_table_mismatch(store_, [&] { progress_.step(op, ++done, total); }))) {
         v.intact = false;
         v.problem = "records do not match the audit log: " + mismatch->problem;
-    } else if ((mismatch = first_record_mismatch(store_, [&] { progress_.step(op, ++done, total); }))) {
+    } else if ((mismatch = first_record_mismatch(store_))) {
         v.intact = false;
         v.problem = "records do not match the audit log: " + mismatch->problem;
     } else if (auto access = first_access_mismatch(store_)) {

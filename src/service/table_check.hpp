@@ -21,8 +21,7 @@ struct TableMismatch {
     std::string problem;        // the sentence for the user
 };
 
-// The number of comparisons first_table_mismatch and first_record_mismatch make together (for
-// progress): every row of every table, and every record once more.
+// The number of rows first_table_mismatch compares (for progress): every row of every table.
 std::int64_t count_checks(store::Store &store);
 
 // The first row, in table name and then id order, that differs from its last audited state, was
@@ -31,9 +30,10 @@ std::int64_t count_checks(store::Store &store);
 std::optional<TableMismatch> first_table_mismatch(store::Store &store, const std::function<void()> &checked);
 
 // The records (rounds … outcomes) as the model reads them, against the images their operations'
-// events give (io::record_json): an event forged onto the end of the log with a valid hash, which
-// says a record was changed when its row was not, shows here. Run after first_table_mismatch,
-// which proves the rows themselves.
-std::optional<TableMismatch> first_record_mismatch(store::Store &store, const std::function<void()> &checked);
+// events give (io::record_json), where a record's latest event is not followed by its row's
+// image: an event forged onto the end of the log with a valid hash, which says a record was
+// changed when its row was not, shows here. Run after first_table_mismatch, which proves the
+// rows themselves.
+std::optional<TableMismatch> first_record_mismatch(store::Store &store);
 
 } // namespace rectify::service

@@ -221,11 +221,12 @@ std::int64_t Store::count_audit_events() {
 
 LatestImages::LatestImages(Store &store, const std::string &kind) {
     try {
-        st_ = std::make_unique<SQLite::Statement>(
-            store.database(), "SELECT e.record_id, e.after FROM audit_events e "
-                              "WHERE e.kind = ? AND e.id = (SELECT MAX(id) FROM audit_events x "
-                              "WHERE x.kind = e.kind AND x.record_id = e.record_id) ORDER BY e.record_id");
-        st_->bind(1, kind);
+        // The index audit_by_record (kind, record_id, and the rowid id) answers the walk alone,
+        // in record order; only the images asked for are read from the log's rows.
+        latest_ = std::make_unique<SQLite::Statement>(
+            store.database(), "SELECT record_id, MAX(id) FROM audit_events WHERE kind = ? GROUP BY record_id ORDER BY record_id");
+        latest_->bind(1, kind);
+        image_ = std::make_unique<SQLite::Statement>(store.database(), "SELECT after FROM audit_events WHERE id = ?");
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "reading the audit log");
     }
@@ -233,11 +234,30 @@ LatestImages::LatestImages(Store &store, const std::string &kind) {
 
 bool LatestImages::next() {
     try {
-        if (!st_->executeStep()) return false;
-        record_id_ = st_->getColumn(0).getInt64();
-        if (st_->getColumn(1).isNull()) after_.reset();
-        else after_ = st_->getColumn(1).getString();
+        if (!latest_->executeStep()) return false;
+        record_id_ = latest_->getColumn(0).getInt64();
+        event_id_ = latest_->getColumn(1).getInt64();
+        have_after_ = false;
         return true;
+    } catch (const SQLite::Exception &ex) {
+        rethrow_sqlite(ex, "reading the audit log");
+    }
+}
+
+const std::optional<std::string> &LatestImages::after() {
+    if (have_after_) return after_;
+    try {
+        detail::ResetOnExit reset(*image_);
+        image_->bind(1, event_id_);
+        const bool found = image_->executeStep();
+        if (found && !image_->getColumn(0).isNull()) {
+            if (!after_) after_.emplace();
+            after_->assign(text_of(image_->getColumn(0))); // into the last image's buffer
+        } else {
+            after_.reset();
+        }
+        have_after_ = true;
+        return after_;
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "reading the audit log");
     }

@@ -205,19 +205,23 @@ private:
     bool row_changes_lost_ = false;
 };
 
-// The latest "after" image the audit log holds for each record of a kind, one record at a time
-// in record id order, so that memory stays one image however many records there are.
+// The latest event the audit log holds for each record of a kind, one record at a time in
+// record id order, so that memory stays one image however many records there are. The walk
+// reads the index alone; an event's after image is read when it is asked for.
 class LatestImages {
 public:
     LatestImages(Store &store, const std::string &kind);
     // Moves to the next record; false after the last.
     bool next();
     std::int64_t record_id() const { return record_id_; }
-    std::optional<std::string> &after() { return after_; }
+    std::int64_t event_id() const { return event_id_; }
+    // The latest event's after image (nullopt when it removed the record).
+    const std::optional<std::string> &after();
 
 private:
-    std::unique_ptr<SQLite::Statement> st_;
-    std::int64_t record_id_ = 0;
+    std::unique_ptr<SQLite::Statement> latest_, image_;
+    std::int64_t record_id_ = 0, event_id_ = 0;
+    bool have_after_ = false;
     std::optional<std::string> after_;
 };
 
