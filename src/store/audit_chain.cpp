@@ -27,22 +27,31 @@ const EVP_MD *sha256_algorithm() {
 class Sha256 {
 public:
     Sha256() : ctx_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
-        if (!ctx_ || EVP_DigestInit_ex2(ctx_.get(), sha256_algorithm(), nullptr) != 1)
+        if (!ctx_) throw core::Error(core::Errc::nomem, "SHA-256 failed to start: out of memory");
+        restart();
+    }
+    // Starts a new digest in the same context, which saves allocating one for each event.
+    void restart() {
+        if (EVP_DigestInit_ex2(ctx_.get(), sha256_algorithm(), nullptr) != 1)
             throw core::Error(core::Errc::internal, "SHA-256 failed to start");
     }
     void update(std::string_view data) {
         if (EVP_DigestUpdate(ctx_.get(), data.data(), data.size()) != 1) throw core::Error(core::Errc::internal, "SHA-256 failed");
     }
-    std::string hex() {
+    // The digest in lower-case hex into out, which holds 64 characters.
+    void hex_into(char *out) {
         unsigned char digest[EVP_MAX_MD_SIZE];
         unsigned int len = 0;
-        if (EVP_DigestFinal_ex(ctx_.get(), digest, &len) != 1) throw core::Error(core::Errc::internal, "SHA-256 failed");
+        if (EVP_DigestFinal_ex(ctx_.get(), digest, &len) != 1 || len != 32) throw core::Error(core::Errc::internal, "SHA-256 failed");
         static const char digits[] = "0123456789abcdef";
-        std::string out(static_cast<std::size_t>(len) * 2, '0');
         for (unsigned int i = 0; i < len; ++i) {
             out[2 * i] = digits[digest[i] >> 4];
             out[2 * i + 1] = digits[digest[i] & 0xF];
         }
+    }
+    std::string hex() {
+        std::string out(64, '0');
+        hex_into(out.data());
         return out;
     }
 
@@ -68,9 +77,10 @@ public:
     HashWriter(const HashWriter &) = delete;
     HashWriter &operator=(const HashWriter &) = delete;
     void put(std::string_view s) {
-        if (s.size() > sizeof buffer_ - used_) {
+        // A long text (an image) goes to the digest as it is, not copied first.
+        if (s.size() >= kDirect || s.size() > sizeof buffer_ - used_) {
             flush();
-            if (s.size() > sizeof buffer_) {
+            if (s.size() >= kDirect) {
                 sha_.update(s);
                 return;
             }
@@ -88,6 +98,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t kDirect = 256;
     Sha256 &sha_;
     char buffer_[4096];
     std::size_t used_ = 0;
@@ -173,15 +184,36 @@ EventView view_of(const AuditRow &e) {
     return v;
 }
 
+namespace {
+
+void put_event(Sha256 &sha, const EventView &e) {
+    HashWriter out(sha);
+    if (e.format == kEventFormatJson) put_json_event(out, e);
+    else put_binary_event(out, e);
+    out.flush();
+}
+
+} // namespace
+
 std::string event_hash(const EventView &e) {
     Sha256 sha;
-    {
-        HashWriter out(sha);
-        if (e.format == kEventFormatJson) put_json_event(out, e);
-        else put_binary_event(out, e);
-        out.flush();
-    }
+    put_event(sha, e);
     return sha.hex();
+}
+
+struct EventHasher::State {
+    Sha256 sha;
+};
+
+EventHasher::EventHasher() : state_(std::make_unique<State>()) {}
+EventHasher::~EventHasher() = default;
+
+bool EventHasher::matches(const EventView &e, std::string_view hash) {
+    state_->sha.restart();
+    put_event(state_->sha, e);
+    char hex[64];
+    state_->sha.hex_into(hex);
+    return hash == std::string_view(hex, sizeof hex);
 }
 
 void insert_event(SQLite::Statement &insert, AuditRow &row) {

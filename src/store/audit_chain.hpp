@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,21 @@ std::string sha256_hex(std::string_view data);
 // keep NULL apart from "" and let no field bleed into the next.
 std::string event_hash(const EventView &e);
 inline std::string event_hash(const AuditRow &e) { return event_hash(view_of(e)); }
+
+// Hashes event after event in one digest context, for a walk of the whole log.
+class EventHasher {
+public:
+    EventHasher();
+    ~EventHasher();
+    EventHasher(const EventHasher &) = delete;
+    EventHasher &operator=(const EventHasher &) = delete;
+    // Whether hash, as stored (lower-case hex), is e's hash.
+    bool matches(const EventView &e, std::string_view hash);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // The statement every event is appended with, its columns in AuditRow's order.
 inline constexpr const char *kInsertEventSql =

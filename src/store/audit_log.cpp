@@ -2,6 +2,7 @@
 #include "store/store.hpp"
 
 #include "core/date.hpp"
+#include "store/raw_rows.hpp"
 #include "store/row_images.hpp"
 
 #include <cstring>
@@ -15,27 +16,23 @@ std::string_view text_of(const SQLite::Column &c) {
     return std::string_view(p, static_cast<std::size_t>(c.getBytes()));
 }
 
-std::optional<std::string_view> optional_text_of(const SQLite::Column &c) {
-    if (c.isNull()) return std::nullopt;
-    return text_of(c);
-}
 
 // The format of the event at st's column i: NULL, written before formats were kept, is 1.
 int format_of(const SQLite::Column &c) { return c.isNull() ? kEventFormatJson : c.getInt(); }
 
-// The event at st's row as it is stored, its texts in place until the statement steps on.
-void view_event(SQLite::Statement &st, EventView &e, std::string_view &hash) {
-    e.id = st.getColumn(0).getInt64();
-    e.at = text_of(st.getColumn(1));
-    e.actor = text_of(st.getColumn(2));
-    e.action = text_of(st.getColumn(3));
-    e.kind = text_of(st.getColumn(4));
-    e.record_id = st.getColumn(5).getInt64();
-    e.before = optional_text_of(st.getColumn(6));
-    e.after = optional_text_of(st.getColumn(7));
-    e.prev_hash = text_of(st.getColumn(8)); // NULL reads as ""
-    hash = text_of(st.getColumn(9));
-    e.format = format_of(st.getColumn(10));
+// The event at rows' row as it is stored, its texts in place until the next step.
+void view_event(const RawRows &rows, EventView &e, std::string_view &hash) {
+    e.id = rows.integer(0);
+    e.at = rows.text(1);
+    e.actor = rows.text(2);
+    e.action = rows.text(3);
+    e.kind = rows.text(4);
+    e.record_id = rows.integer(5);
+    e.before = rows.is_null(6) ? std::nullopt : std::optional<std::string_view>(rows.text(6));
+    e.after = rows.is_null(7) ? std::nullopt : std::optional<std::string_view>(rows.text(7));
+    e.prev_hash = rows.text(8); // NULL reads as ""
+    hash = rows.text(9);
+    e.format = rows.is_null(10) ? kEventFormatJson : static_cast<int>(rows.integer(10));
 }
 
 AuditRow read_event(SQLite::Statement &st) {
@@ -222,21 +219,37 @@ std::int64_t Store::count_audit_events() {
 LatestImages::LatestImages(Store &store, const std::string &kind) {
     try {
         // The index audit_by_record (kind, record_id, and the rowid id) answers the walk alone,
-        // in record order; only the images asked for are read from the log's rows.
-        latest_ = std::make_unique<SQLite::Statement>(
-            store.database(), "SELECT record_id, MAX(id) FROM audit_events WHERE kind = ? GROUP BY record_id ORDER BY record_id");
-        latest_->bind(1, kind);
-        image_ = std::make_unique<SQLite::Statement>(store.database(), "SELECT after FROM audit_events WHERE id = ?");
+        // in record and then event order: the last event of each record's run is its latest.
+        // Only the images asked for are read from the log's rows.
+        events_ = std::make_unique<RawRows>(store.database(),
+                                            "SELECT record_id, id FROM audit_events WHERE kind = ? ORDER BY record_id, id");
+        events_->bind(1, kind);
+        image_ = std::make_unique<RawRows>(store.database(), "SELECT after FROM audit_events WHERE id = ?");
     } catch (const SQLite::Exception &ex) {
         rethrow_sqlite(ex, "reading the audit log");
     }
 }
 
+LatestImages::~LatestImages() = default;
+
 bool LatestImages::next() {
     try {
-        if (!latest_->executeStep()) return false;
-        record_id_ = latest_->getColumn(0).getInt64();
-        event_id_ = latest_->getColumn(1).getInt64();
+        // A step past the last row would start the query again (SQLite resets it): done_ stops it.
+        if (done_ || (!pending_ && !events_->step())) {
+            done_ = true;
+            return false;
+        }
+        record_id_ = events_->integer(0);
+        event_id_ = events_->integer(1);
+        pending_ = false;
+        while (!pending_) {
+            if (!events_->step()) {
+                done_ = true;
+                break;
+            }
+            if (events_->integer(0) != record_id_) pending_ = true;
+            else event_id_ = events_->integer(1);
+        }
         have_after_ = false;
         return true;
     } catch (const SQLite::Exception &ex) {
@@ -247,12 +260,11 @@ bool LatestImages::next() {
 const std::optional<std::string> &LatestImages::after() {
     if (have_after_) return after_;
     try {
-        detail::ResetOnExit reset(*image_);
+        image_->reset();
         image_->bind(1, event_id_);
-        const bool found = image_->executeStep();
-        if (found && !image_->getColumn(0).isNull()) {
+        if (image_->step() && !image_->is_null(0)) {
             if (!after_) after_.emplace();
-            after_->assign(text_of(image_->getColumn(0))); // into the last image's buffer
+            after_->assign(image_->text(0)); // into the last image's buffer
         } else {
             after_.reset();
         }
@@ -267,13 +279,14 @@ ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &
     ChainCheck check;
     check.head_hash = kGenesisHash;
     try {
-        SQLite::Statement st(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events ORDER BY id");
+        RawRows rows(db_, std::string("SELECT ") + kEventColumns + " FROM audit_events ORDER BY id");
         std::int64_t expected_id = 1;
         EventView e;
         std::string_view hash;
         int newest_format = kEventFormatJson; // formats only ever go up along the log
-        while (st.executeStep()) {
-            view_event(st, e, hash);
+        EventHasher hasher;
+        while (rows.step()) {
+            view_event(rows, e, hash);
             ++check.events;
             auto broken = [&](const std::string &problem) {
                 check.broken_at = e.id;
@@ -294,7 +307,7 @@ ChainCheck Store::verify_chain(const std::function<void(std::int64_t checked)> &
                 return broken("event " + std::to_string(e.id) + " has format " + std::to_string(e.format) + " after events of format " +
                               std::to_string(newest_format) + ", which the library never writes (it was added or altered)");
             newest_format = e.format;
-            if (hash != event_hash(e))
+            if (!hasher.matches(e, hash))
                 return broken("event " + std::to_string(e.id) + " does not match its hash (its content was altered)");
             check.head_hash.assign(hash.data(), hash.size());
             ++expected_id;

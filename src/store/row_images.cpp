@@ -2,6 +2,7 @@
 
 #include "store/audit_chain.hpp"
 #include "store/json_string.hpp"
+#include "store/raw_rows.hpp"
 
 #include <boost/json.hpp>
 
@@ -83,44 +84,62 @@ std::string quoted_identifier(std::string_view identifier) {
 
 namespace {
 
-// `"name":` of each column of st from first_column on, escaped once for every row.
-std::vector<std::string> column_keys(SQLite::Statement &st, int first_column) {
+// A SQLite::Statement's current row through the few calls put_row_image makes of a RawRows.
+class StatementRow {
+public:
+    explicit StatementRow(SQLite::Statement &st) : st_(st) {}
+    int columns() const { return st_.getColumnCount(); }
+    std::string_view name(int column) const { return st_.getColumnName(column); }
+    int type(int column) const { return st_.getColumn(column).getType(); }
+    std::int64_t integer(int column) const { return st_.getColumn(column).getInt64(); }
+    double real(int column) const { return st_.getColumn(column).getDouble(); }
+    std::string_view text(int column) const {
+        const SQLite::Column c = st_.getColumn(column);
+        const char *p = c.getText(); // before getBytes, which then counts the text's bytes
+        return std::string_view(p, static_cast<std::size_t>(c.getBytes()));
+    }
+    std::string_view blob(int column) const {
+        const SQLite::Column c = st_.getColumn(column);
+        const auto *p = static_cast<const char *>(c.getBlob());
+        return std::string_view(p, static_cast<std::size_t>(c.getBytes()));
+    }
+
+private:
+    SQLite::Statement &st_;
+};
+
+// `"name":` of each column of row from first_column on, escaped once for every row.
+template <class Row> std::vector<std::string> column_keys(const Row &row, int first_column) {
     std::vector<std::string> keys;
-    for (int i = first_column; i < st.getColumnCount(); ++i) {
+    for (int i = first_column; i < row.columns(); ++i) {
         std::string key;
         StringOut text{key};
-        put_json_string(text, st.getColumnName(i));
+        put_json_string(text, row.name(i));
         key += ':';
         keys.push_back(std::move(key));
     }
     return keys;
 }
 
-// The image of st's current row into out (cleared first), keys[k] naming column first_column + k.
-void put_row_image(std::string &out, SQLite::Statement &st, int first_column, const std::vector<std::string> &keys) {
+// The image of row's current values into out (cleared first), keys[k] naming column first_column + k.
+template <class Row> void put_row_image(std::string &out, const Row &row, int first_column, const std::vector<std::string> &keys) {
     static const char hex[] = "0123456789abcdef";
     out.assign(1, '{');
     StringOut text{out};
-    const int columns = st.getColumnCount();
+    const int columns = row.columns();
     for (int i = first_column; i < columns; ++i) {
         if (i > first_column) out += ',';
         out += keys[static_cast<std::size_t>(i - first_column)];
-        const SQLite::Column value = st.getColumn(i);
-        switch (value.getType()) {
-        case SQLITE_INTEGER: put_number(out, value.getInt64()); break;
-        case SQLITE_FLOAT: put_real(out, value.getDouble()); break;
-        case SQLITE_TEXT: {
-            const char *p = value.getText(); // before getBytes, which then counts the text's bytes
-            put_json_string(text, std::string_view(p, static_cast<std::size_t>(value.getBytes())));
-            break;
-        }
+        switch (row.type(i)) {
+        case SQLITE_INTEGER: put_number(out, row.integer(i)); break;
+        case SQLITE_FLOAT: put_real(out, row.real(i)); break;
+        case SQLITE_TEXT: put_json_string(text, row.text(i)); break;
         case SQLITE_BLOB: {
-            const auto *p = static_cast<const unsigned char *>(value.getBlob());
-            const int n = value.getBytes();
+            const std::string_view bytes = row.blob(i);
             out += "{\"blob\":\"";
-            for (int b = 0; b < n; ++b) {
-                out += hex[p[b] >> 4];
-                out += hex[p[b] & 0xF];
+            for (const char b : bytes) {
+                out += hex[static_cast<unsigned char>(b) >> 4];
+                out += hex[static_cast<unsigned char>(b) & 0xF];
             }
             out += "\"}";
             break;
@@ -135,18 +154,21 @@ void put_row_image(std::string &out, SQLite::Statement &st, int first_column, co
 
 std::string row_image(SQLite::Statement &st, int first_column) {
     std::string out;
-    put_row_image(out, st, first_column, column_keys(st, first_column));
+    const StatementRow row(st);
+    put_row_image(out, row, first_column, column_keys(row, first_column));
     return out;
 }
 
 TableRows::TableRows(SQLite::Database &db, std::string_view table)
-    : st_(std::make_unique<SQLite::Statement>(db, "SELECT rowid, * FROM " + quoted_identifier(table) + " ORDER BY rowid")) {}
+    : rows_(std::make_unique<RawRows>(db, "SELECT rowid, * FROM " + quoted_identifier(table) + " ORDER BY rowid")) {}
+
+TableRows::~TableRows() = default;
 
 bool TableRows::next() {
-    if (!st_->executeStep()) return false;
-    rowid_ = st_->getColumn(0).getInt64();
-    if (keys_.empty()) keys_ = column_keys(*st_, 1);
-    put_row_image(image_, *st_, 1, keys_);
+    if (!rows_->step()) return false;
+    rowid_ = rows_->integer(0);
+    if (keys_.empty()) keys_ = column_keys(*rows_, 1);
+    put_row_image(image_, *rows_, 1, keys_);
     return true;
 }
 

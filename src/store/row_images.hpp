@@ -48,15 +48,17 @@ std::string quoted_identifier(std::string_view identifier);
 std::string row_image(SQLite::Statement &st, int first_column);
 
 // The rows of one table in rowid order, one at a time: memory stays one row.
+class RawRows;
 class TableRows {
 public:
     TableRows(SQLite::Database &db, std::string_view table);
+    ~TableRows();
     bool next();
     std::int64_t rowid() const { return rowid_; }
     const std::string &image() const { return image_; }
 
 private:
-    std::unique_ptr<SQLite::Statement> st_;
+    std::unique_ptr<RawRows> rows_;
     std::int64_t rowid_ = 0;
     std::string image_;              // reused row after row
     std::vector<std::string> keys_;  // the columns' `"name":`, escaped once

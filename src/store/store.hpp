@@ -205,6 +205,8 @@ private:
     bool row_changes_lost_ = false;
 };
 
+class RawRows;
+
 // The latest event the audit log holds for each record of a kind, one record at a time in
 // record id order, so that memory stays one image however many records there are. The walk
 // reads the index alone; an event's after image is read when it is asked for.
@@ -218,8 +220,14 @@ public:
     // The latest event's after image (nullopt when it removed the record).
     const std::optional<std::string> &after();
 
+    LatestImages(const LatestImages &) = delete;
+    LatestImages &operator=(const LatestImages &) = delete;
+    ~LatestImages();
+
 private:
-    std::unique_ptr<SQLite::Statement> latest_, image_;
+    std::unique_ptr<RawRows> events_, image_;
+    bool pending_ = false; // events_ is on the first event of the next record
+    bool done_ = false;    // events_ is past its last row
     std::int64_t record_id_ = 0, event_id_ = 0;
     bool have_after_ = false;
     std::optional<std::string> after_;
