@@ -217,6 +217,37 @@ TEST_CASE("verify names the first broken link for each kind of tampering") {
         CHECK_FALSE(v.intact);
         CHECK(v.problem == "audit log broken at event 20: event 20 does not match its hash (its content was altered)");
     }
+    // Events forged onto the end of the log with a valid link and hash, by someone who knows the
+    // recipe, while the rows stay as they are: the chain holds, the record check does not.
+    auto forge = [&](const std::string &kind, std::int64_t record_id, const std::optional<std::string> &after) {
+        SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
+        SQLite::Statement last(db, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+        REQUIRE(last.executeStep());
+        store::AuditRow e;
+        e.id = last.getColumn(0).getInt64() + 1;
+        e.prev_hash = last.getColumn(1).getString();
+        e.at = "2030-01-01T00:00:00Z";
+        e.actor = "tester";
+        e.action = after ? "create" : "delete";
+        e.kind = kind;
+        e.record_id = record_id;
+        e.after = after;
+        SQLite::Statement insert(db, store::kInsertEventSql);
+        store::insert_event(insert, e);
+    };
+    SUBCASE("an event forged to say a record was deleted, the record still there") {
+        forge("issue", 4, std::nullopt);
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "records do not match the audit log: issue 4 has no audit trail (table issues, added behind the library's back)");
+    }
+    SUBCASE("an event forged to say a record was made, no such record") {
+        forge("measure", 999, std::string(R"({"kind":"measure","id":999})"));
+        auto v = l.verify();
+        CHECK_FALSE(v.intact);
+        CHECK(v.problem == "records do not match the audit log: measure 999 is in the audit log but missing from the database (table "
+                           "measures, deleted behind the library's back)");
+    }
     SUBCASE("a record changed behind the library's back") {
         SQLite::Database db(l.path, SQLite::OPEN_READWRITE);
         db.exec("UPDATE issues SET status = 'closed' WHERE id = 4");
