@@ -32,6 +32,38 @@ struct Logged {
     }
 };
 
+// Two events to pin each hash recipe with: the first of a log, and a later one whose texts need
+// escapes, hold a control character and are longer than one write buffer.
+store::AuditRow first_sample(int format) {
+    store::AuditRow e;
+    e.format = format;
+    e.id = 1;
+    e.at = "2026-01-01T00:00:00Z";
+    e.actor = "admin";
+    e.action = "create";
+    e.kind = "unit";
+    e.record_id = 1;
+    e.after = R"({"name":"市妇联"})";
+    e.prev_hash = store::kGenesisHash;
+    return e;
+}
+
+store::AuditRow later_sample(int format) {
+    store::AuditRow e;
+    e.format = format;
+    e.id = 7;
+    e.at = "2026-11-27T08:00:00Z";
+    e.actor = "张三";
+    e.action = "update";
+    e.kind = "measure";
+    e.record_id = 42;
+    e.before = R"({"title":"旧"})";
+    e.after = "{\"title\":\"新\n\x01" + std::string(3000, '"') + "\"}";
+    e.prev_hash.clear();
+    for (int i = 0; i < 32; ++i) e.prev_hash += "ab";
+    return e;
+}
+
 } // namespace
 
 TEST_CASE("an untouched log verifies, with its head hash") {
@@ -48,57 +80,19 @@ TEST_CASE("an event of format 1 is hashed as one compact JSON array of its field
     // Chains written by every earlier release must keep verifying: the expected digests are
     // SHA-256 of the JSON texts computed independently (Python's json.dumps, compact, UTF-8 as is).
     CHECK(store::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    store::AuditRow first;
-    first.format = store::kEventFormatJson;
-    first.id = 1;
-    first.at = "2026-01-01T00:00:00Z";
-    first.actor = "admin";
-    first.action = "create";
-    first.kind = "unit";
-    first.record_id = 1;
-    first.after = R"({"name":"市妇联"})";
-    first.prev_hash = store::kGenesisHash;
+    const store::AuditRow first = first_sample(store::kEventFormatJson);
     CHECK(store::event_hash(first) == "fc5034261c7fff594e78ac45797a75644d6e641c6cf8971883f03f3624978dae");
-    // Escapes, a control character and a text longer than one write buffer.
-    store::AuditRow later;
-    later.format = store::kEventFormatJson;
-    later.id = 7;
-    later.at = "2026-11-27T08:00:00Z";
-    later.actor = "张三";
-    later.action = "update";
-    later.kind = "measure";
-    later.record_id = 42;
-    later.before = R"({"title":"旧"})";
-    later.after = "{\"title\":\"新\n\x01" + std::string(3000, '"') + "\"}";
-    later.prev_hash.clear();
-    for (int i = 0; i < 32; ++i) later.prev_hash += "ab";
+    const store::AuditRow later = later_sample(store::kEventFormatJson);
     CHECK(store::event_hash(later) == "f7a964e6631fe062def8f2c8c68be27364c133bd86dfd78adb1cc5048b92ade7");
 }
 
 TEST_CASE("an event of format 2 is hashed over its fields in binary, each with its type and length") {
     // The expected digests are computed independently (Python: hashlib over struct.pack(">q")
     // integers and struct.pack(">Q") lengths, texts as UTF-8), as examples/python/check_audit_proof.py does.
-    store::AuditRow first;
-    REQUIRE(first.format == store::kEventFormatBinary); // what every event is written with
-    first.id = 1;
-    first.at = "2026-01-01T00:00:00Z";
-    first.actor = "admin";
-    first.action = "create";
-    first.kind = "unit";
-    first.record_id = 1;
-    first.after = R"({"name":"市妇联"})";
-    first.prev_hash = store::kGenesisHash;
+    REQUIRE(store::AuditRow().format == store::kEventFormatBinary); // what every event is written with
+    const store::AuditRow first = first_sample(store::kEventFormatBinary);
     CHECK(store::event_hash(first) == "2bea9110757e3d1bf8c6bd74c37b4cd56bb90b42730517aba9d8c6e4288aeb1b");
-    store::AuditRow later;
-    later.id = 7;
-    later.at = "2026-11-27T08:00:00Z";
-    later.actor = "张三";
-    later.action = "update";
-    later.kind = "measure";
-    later.record_id = 42;
-    later.before = R"({"title":"旧"})";
-    later.after = "{\"title\":\"新\n\x01" + std::string(3000, '"') + "\"}"; // longer than one write buffer
-    for (int i = 0; i < 32; ++i) later.prev_hash += "ab";
+    const store::AuditRow later = later_sample(store::kEventFormatBinary);
     CHECK(store::event_hash(later) == "4e982462b969708efc1edfbfbf7734bbb4147466eb35cb8709a454b279f2c497");
     // Negative numbers, empty texts, an empty before apart from a missing after.
     store::AuditRow edge;
@@ -111,8 +105,9 @@ TEST_CASE("an event of format 2 is hashed over its fields in binary, each with i
     CHECK(store::event_hash(edge) != "48ad59959d30a46fe005a7c749d2445b9d78ff9e2333dd3600709aaea4cf8071");
 }
 
-TEST_CASE("an event's hash covers exactly the bytes boost::json writes for its array, for any field text") {
-    // The hash is fed piece by piece; the reference is the whole text written by Boost.JSON.
+TEST_CASE("an event's hash covers exactly the bytes of its recipe, for any field text") {
+    // The hash is fed piece by piece; the reference is the whole text, for format 1 as Boost.JSON
+    // writes the array, for format 2 laid out here.
     std::uint32_t seed = 20261127;
     auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
     auto random_text = [&](std::size_t max) {
@@ -138,6 +133,29 @@ TEST_CASE("an event's hash covers exactly the bytes boost::json writes for its a
         auto opt = [](const std::optional<std::string> &s) { return s ? boost::json::value(*s) : boost::json::value(nullptr); };
         boost::json::array content{e.id, e.at, e.actor, e.action, e.kind, e.record_id, opt(e.before), opt(e.after), e.prev_hash};
         REQUIRE(store::event_hash(e) == store::sha256_hex(boost::json::serialize(content)));
+        // Format 2 against the same fields laid out whole, as include/rectify/audit.h describes them.
+        std::string binary = "rectify audit event 2\n";
+        auto integer = [&](std::int64_t n) {
+            binary += 'i';
+            for (int shift = 56; shift >= 0; shift -= 8) binary += static_cast<char>((static_cast<std::uint64_t>(n) >> shift) & 0xFF);
+        };
+        auto text = [&](const std::optional<std::string> &t) {
+            if (!t) {
+                binary += 'n';
+                return;
+            }
+            binary += 't';
+            for (int shift = 56; shift >= 0; shift -= 8) binary += static_cast<char>((t->size() >> shift) & 0xFF);
+            binary += *t;
+        };
+        integer(e.id);
+        for (const std::string *t : {&e.at, &e.actor, &e.action, &e.kind}) text(*t);
+        integer(e.record_id);
+        text(e.before);
+        text(e.after);
+        text(e.prev_hash);
+        e.format = store::kEventFormatBinary;
+        REQUIRE(store::event_hash(e) == store::sha256_hex(binary));
     }
 }
 
