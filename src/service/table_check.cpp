@@ -72,7 +72,7 @@ public:
     ImageWalk(store::LatestImages &images, std::string table, std::string label)
         : images_(images), table_(std::move(table)), label_(std::move(label)) {}
 
-    // The current row id; differs() compares it with images().after() and gives the fields that
+    // The current row id; differs() compares it with the images' after() and gives the fields that
     // differ (empty when they cannot be told), nullopt when it matches.
     template <class Differs> std::optional<TableMismatch> row(std::int64_t id, Differs differs) {
         start();
@@ -89,8 +89,6 @@ public:
         if (have_image_) return mismatch(table_, label_, images_.record_id(), "deleted");
         return std::nullopt;
     }
-
-    store::LatestImages &images() { return images_; }
 
 private:
     void start() {

@@ -11,14 +11,8 @@ namespace rectify::store {
 
 namespace {
 
-std::string_view text_of(const SQLite::Column &c) {
-    const char *p = c.getText(); // before getBytes, which then counts the text's bytes
-    return std::string_view(p, static_cast<std::size_t>(c.getBytes()));
-}
-
-
-// The format of the event at st's column i: NULL, written before formats were kept, is 1.
-int format_of(const SQLite::Column &c) { return c.isNull() ? kEventFormatJson : c.getInt(); }
+// An event's format as stored: NULL, written before formats were kept, is 1.
+int stored_format(bool is_null, std::int64_t value) { return is_null ? kEventFormatJson : static_cast<int>(value); }
 
 // The event at rows' row as it is stored, its texts in place until the next step.
 void view_event(const RawRows &rows, EventView &e, std::string_view &hash) {
@@ -32,7 +26,7 @@ void view_event(const RawRows &rows, EventView &e, std::string_view &hash) {
     e.after = rows.is_null(7) ? std::nullopt : std::optional<std::string_view>(rows.text(7));
     e.prev_hash = rows.text(8); // NULL reads as ""
     hash = rows.text(9);
-    e.format = rows.is_null(10) ? kEventFormatJson : static_cast<int>(rows.integer(10));
+    e.format = stored_format(rows.is_null(10), rows.integer(10));
 }
 
 AuditRow read_event(SQLite::Statement &st) {
@@ -42,7 +36,7 @@ AuditRow read_event(SQLite::Statement &st) {
     rd >> e.id >> e.at >> e.actor >> e.action >> e.kind >> e.record_id >> e.before >> e.after >> prev >> hash;
     e.prev_hash = prev.value_or("");
     e.hash = hash.value_or("");
-    e.format = format_of(st.getColumn(10));
+    e.format = stored_format(st.getColumn(10).isNull(), st.getColumn(10).getInt64());
     return e;
 }
 
